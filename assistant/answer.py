@@ -1,0 +1,229 @@
+"""Answer backends: one small interface, `stream(question, passages, history, language)`.
+
+- `extractive`: no LLM; quotes the retrieved sentences that best answer the question, each
+  with its `[n]`. Instant, offline, and cannot state anything the news does not say; but it
+  cannot translate, so an English question about Indonesian news gets the Indonesian quote.
+- `llamacpp`: a local GGUF model through llama-cpp-python (LangChain's ChatLlamaCpp).
+- `openai`: any OpenAI-compatible endpoint through langchain-openai.
+`auto` picks a configured endpoint, else the installed local model, else extractive.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+
+from assistant.config import Settings
+from assistant.errors import BackendUnavailable
+from assistant.evidence import best_sentences
+from assistant.models import Hit
+from assistant.prompts import render
+from ingest.quotes import extract_quotes
+
+log = logging.getLogger(__name__)
+
+REFUSALS = {
+    "id": "Maaf, berita yang tersedia tidak memuat jawaban atas pertanyaan ini.",
+    "en": "Sorry, the news I have does not contain the answer to this question.",
+}
+FENCE = re.compile(r"<<<|>>>|PASSAGES|KUTIPAN")
+
+
+def format_passages(passages: list[Hit]) -> str:
+    """Numbered passages for a prompt; fence markers inside article text are defused."""
+    blocks = []
+    for n, hit in enumerate(passages, 1):
+        meta = hit.metadata
+        head = " | ".join(x for x in (meta.get("title", ""), meta.get("source", ""), (meta.get("date") or "")[:10]) if x)  # fmt: skip
+        text = FENCE.sub(" ", hit.text)
+        blocks.append(f"[{n}] {head}\n{text}")
+    return "\n\n".join(blocks)
+
+
+class AnswerBackend:
+    name = "base"
+
+    def stream(self, question: str, passages: list[Hit], history: list[tuple[str, str]], language: str) -> Iterator[str]:  # fmt: skip
+        raise NotImplementedError
+
+
+class ExtractiveBackend(AnswerBackend):
+    """Picks the best-answering sentences; `embeddings` (optional) adds dense similarity."""
+
+    name = "extractive"
+
+    def __init__(self, embeddings=None):
+        self.embeddings = embeddings
+
+    def stream(self, question, passages, history, language):
+        yield compose_extractive(question, passages, language, self.embeddings)
+
+
+def compose_extractive(question: str, passages: list[Hit], language: str, embeddings=None) -> str:
+    """A short answer made of quoted sentences of `passages`, each followed by its `[n]`."""
+    texts = [h.text for h in passages]
+    q_vector = sentence_vectors = None
+    if embeddings is not None and texts:
+        from ingest.chunk import split_sentences
+
+        sentences = [t[a:b] for t in texts for a, b in split_sentences(t)]
+        if sentences:
+            sentence_vectors = np.asarray(embeddings.embed_documents(sentences))
+            q_vector = np.asarray(embeddings.embed_query(question))
+    ranked = best_sentences(question, texts, q_vector, sentence_vectors)
+    if not ranked:
+        return REFUSALS.get(language, REFUSALS["en"])
+    chosen = [ranked[0]]
+    for ev in ranked[1:4]:
+        if ev.score >= 0.85 * ranked[0].score and ev.sentence != chosen[0].sentence:
+            chosen.append(ev)
+            break
+    chosen.sort(key=lambda e: (e.passage_index, e.start))
+    parts = []
+    for ev in chosen:
+        hit = passages[ev.passage_index]
+        sentence = ev.sentence.strip()
+        n = ev.passage_index + 1
+        if (hit.metadata.get("lang") or language) == language:
+            parts.append(f"{sentence} [{n}]")
+        else:
+            quoted = sentence.strip('“”"')
+            parts.append(f"{_reported_intro(hit, sentence, language)} “{quoted}” [{n}]")
+    return " ".join(parts)
+
+
+def _reported_intro(hit: Hit, sentence: str, language: str) -> str:
+    """A lead-in in the answer's language for a quote in the passage's language."""
+    source = hit.metadata.get("source") or ("the news" if language == "en" else "berita")
+    speakers = [q.speaker for q in extract_quotes(sentence)]
+    if language == "id":
+        return f"Menurut {source}, {speakers[0]} mengatakan:" if speakers else f"Menurut {source}:"
+    return f"According to {source}, {speakers[0]} said:" if speakers else f"According to {source}:"
+
+
+class ChatModelBackend(AnswerBackend):
+    """Shared by the LLM backends: render prompts/answer_<lang>.md and stream a chat model."""
+
+    def __init__(self, chat_model, name: str):
+        self.chat_model = chat_model
+        self.name = name
+        self._lock = threading.Lock()  # one generation at a time on a local model
+
+    def messages(self, question: str, passages: list[Hit], language: str) -> list[tuple[str, str]]:
+        lang = language if language in ("id", "en") else "en"
+        return render(
+            f"answer_{lang}",
+            passages=format_passages(passages),
+            question=question,
+            refusal=REFUSALS[lang],
+        )
+
+    def stream(self, question, passages, history, language):
+        messages = self.messages(question, passages, language)
+        with self._lock:
+            for chunk in self.chat_model.stream(messages):
+                text = chunk.content if hasattr(chunk, "content") else str(chunk)
+                if text:
+                    yield text
+
+    def complete(self, messages: list[tuple[str, str]]) -> str:
+        with self._lock:
+            return str(self.chat_model.invoke(messages).content)
+
+
+def local_model_path(settings: Settings) -> Path:
+    return settings.gguf_path or (settings.model_cache_dir / LOCAL_MODEL_FILE)
+
+
+LOCAL_MODEL_FILE = "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
+
+
+def llamacpp_available(settings: Settings) -> bool:
+    try:
+        import llama_cpp  # noqa: F401
+    except ImportError:
+        return False
+    return local_model_path(settings).exists()
+
+
+def load_llamacpp(settings: Settings) -> ChatModelBackend:
+    path = local_model_path(settings)
+    try:
+        import llama_cpp  # noqa: F401
+    except ImportError as exc:
+        raise BackendUnavailable(
+            "llama-cpp-python is not installed - run: make install-llm"
+        ) from exc
+    if not path.exists():
+        raise BackendUnavailable(f"No local model at {path} - run: make install-llm (or set KABAR_GGUF_PATH)")  # fmt: skip
+    from langchain_community.chat_models import ChatLlamaCpp
+
+    model = ChatLlamaCpp(
+        model_path=str(path),
+        n_ctx=4096,
+        n_threads=settings.llm_threads,
+        n_batch=256,
+        max_tokens=settings.llm_max_tokens,
+        temperature=0.1,
+        verbose=False,
+        streaming=True,
+    )
+    return ChatModelBackend(model, "llamacpp")
+
+
+def load_openai(settings: Settings) -> ChatModelBackend:
+    if not settings.openai_base_url and not settings.openai_api_key:
+        raise BackendUnavailable(
+            "The openai backend needs an endpoint - set KABAR_OPENAI_BASE_URL (and "
+            "KABAR_OPENAI_API_KEY, KABAR_OPENAI_MODEL)"
+        )
+    from langchain_openai import ChatOpenAI
+
+    model = ChatOpenAI(
+        base_url=settings.openai_base_url,
+        api_key=settings.openai_api_key or "not-needed",
+        model=settings.openai_model,
+        temperature=0.1,
+        max_tokens=settings.llm_max_tokens,
+        timeout=120,
+        max_retries=1,
+        streaming=True,
+    )
+    return ChatModelBackend(model, "openai")
+
+
+BACKENDS = {
+    "extractive": lambda settings, embeddings: ExtractiveBackend(embeddings),
+    "llamacpp": lambda settings, embeddings: load_llamacpp(settings),
+    "openai": lambda settings, embeddings: load_openai(settings),
+}
+
+_cache: dict[tuple, AnswerBackend] = {}
+_cache_lock = threading.Lock()
+
+
+def resolve_backend_name(settings: Settings, requested: str | None = None) -> str:
+    name = (requested or settings.llm or "auto").lower()
+    if name == "auto":
+        if settings.openai_base_url:
+            return "openai"
+        return "llamacpp" if llamacpp_available(settings) else "extractive"
+    if name not in BACKENDS:
+        raise BackendUnavailable(
+            f"Unknown answer backend {name!r} - use one of: auto, {', '.join(BACKENDS)} (KABAR_LLM or --llm)"  # fmt: skip
+        )
+    return name
+
+
+def get_backend(settings: Settings, embeddings=None, requested: str | None = None) -> AnswerBackend:
+    name = resolve_backend_name(settings, requested)
+    key = (name, settings.openai_base_url, settings.openai_model, str(local_model_path(settings)), id(embeddings))  # fmt: skip
+    with _cache_lock:
+        if key not in _cache:
+            _cache[key] = BACKENDS[name](settings, embeddings)
+        return _cache[key]

@@ -1,0 +1,278 @@
+"""The answering chain: condense a follow-up, retrieve, decide answerability, generate, verify.
+
+Preparation is a LangChain (LCEL) chain of small steps; generation streams from the chosen
+backend. The generated text is checked before it becomes the answer: every `[n]` must point to
+a shown passage that supports its sentence, else the sentence is re-cited or dropped, and an
+answer that fails the check is replaced by the extractive one. Streamed tokens are therefore a
+preview; the final `Answer` is what the check let through.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from langchain_core.runnables import RunnableLambda, RunnablePassthrough
+
+from assistant.answer import (
+    REFUSALS,
+    ChatModelBackend,
+    compose_extractive,
+    get_backend,
+)
+from assistant.config import Settings
+from assistant.evidence import (
+    best_sentences,
+    passage_answers,
+    question_entities,
+    sentence_supported,
+)
+from assistant.models import Answer, Citation, Hit
+from assistant.prompts import render
+from assistant.retrieve import Filters, HybridRetriever, asked_speaker
+from ingest.chunk import split_sentences
+from ingest.clean import detect_language
+
+log = logging.getLogger(__name__)
+
+MAX_QUESTION_CHARS = 2000
+_CITE = re.compile(r"\s*\[(\d+)\]")
+_FOLLOW_UP_START = re.compile(r"^(?:and|dan|lalu|terus|kemudian|then|so|also|juga)\b[\s,]*", re.I)
+_WHAT_ABOUT = re.compile(r"^(?:what about|how about|and what about|bagaimana dengan|kalau|lalu bagaimana dengan)\s+(?P<x>.+?)[?.!]*$", re.I)  # fmt: skip
+_PRONOUN = re.compile(r"\b(?:he|she|they|him|her|them|it|his|their|dia|ia|mereka|beliau|tersebut|itu)\b|nya\b", re.I)  # fmt: skip
+
+
+@dataclass
+class StreamEvent:
+    kind: str  # "status" | "token" | "answer"
+    text: str = ""
+    answer: Answer | None = None
+
+
+def condense_heuristic(question: str, history: list[tuple[str, str]]) -> str:
+    """Make a follow-up standalone from the previous question, without an LLM.
+
+    >>> condense_heuristic("Dan apa kata Putin?", [("Apa kata Zelensky tentang negosiasi?", "…")])
+    'apa kata Putin tentang negosiasi?'
+    """
+    if not history:
+        return question
+    previous = history[-1][0]
+    q = question.strip()
+    stripped = _FOLLOW_UP_START.sub("", q)
+    is_follow_up = stripped != q or not question_entities(q) or bool(_PRONOUN.search(q)) or _WHAT_ABOUT.match(q)  # fmt: skip
+    if not is_follow_up:
+        return question
+    prev_speaker_topic = _say_topic(previous)
+    what_about = _WHAT_ABOUT.match(q)
+    if what_about:
+        prev_entities = question_entities(previous)
+        if prev_entities:
+            pattern = re.compile(re.escape(prev_entities[0]), re.I)
+            return pattern.sub(what_about.group("x"), previous, count=1)
+        return f"{what_about.group('x')} {previous}"
+    if asked_speaker(stripped) and prev_speaker_topic and not _say_topic(stripped):
+        connector = "tentang" if detect_language(stripped) == "id" else "about"
+        return f"{stripped.rstrip('?.! ')} {connector} {prev_speaker_topic}?"
+    extra = [e for e in question_entities(previous) if e not in stripped.lower()]
+    if not extra:
+        return stripped
+    return f"{stripped.rstrip('?.! ')} ({' '.join(extra)})?"
+
+
+def _say_topic(question: str) -> str | None:
+    m = re.search(r"\b(?:tentang|soal|mengenai|terkait|about|on|regarding)\s+(?P<t>.+?)[?.!]*$", question, re.I)  # fmt: skip
+    return m.group("t") if m else None
+
+
+class NewsAssistant:
+    def __init__(self, settings: Settings, retriever: HybridRetriever | None = None):
+        self.settings = settings
+        self.retriever = retriever or HybridRetriever(settings)
+        self.embeddings = self.retriever.embeddings
+        self.prepare = (
+            RunnablePassthrough.assign(standalone=RunnableLambda(self._condense_step))
+            | RunnablePassthrough.assign(language=RunnableLambda(self._language_step))
+            | RunnablePassthrough.assign(hits=RunnableLambda(self._retrieve_step))
+            | RunnablePassthrough.assign(evidence=RunnableLambda(self._answerable_step))
+        )
+
+    # ---- chain steps -----------------------------------------------------------------------
+
+    def _condense_step(self, inputs: dict) -> str:
+        question, history = inputs["question"], inputs.get("history") or []
+        standalone = condense_heuristic(question, history)
+        backend = inputs["backend"]
+        if history and standalone != question and isinstance(backend, ChatModelBackend):
+            rewritten = self._condense_with_llm(question, history, backend)
+            if rewritten:
+                return rewritten
+        return standalone
+
+    def _condense_with_llm(self, question: str, history, backend: ChatModelBackend) -> str | None:
+        turns = "\n".join(f"User: {q}\nAssistant: {_CITE.sub('', a)[:300]}" for q, a in history[-3:])
+        try:
+            text = backend.complete(render("condense", history=turns, question=question)).strip()
+        except Exception as exc:  # noqa: BLE001 - a failed rewrite falls back to the heuristic
+            log.warning("Follow-up rewrite failed: %s", exc)
+            return None
+        text = text.strip().strip('"').splitlines()[0] if text.strip() else ""
+        if not text or len(text) > 300 or detect_language(text) != detect_language(question):
+            return None
+        return text
+
+    def _language_step(self, inputs: dict) -> str:
+        requested = inputs.get("language") or "auto"
+        return requested if requested in ("id", "en") else detect_language(inputs["question"])
+
+    def _retrieve_step(self, inputs: dict) -> list[Hit]:
+        return self.retriever.retrieve(inputs["standalone"], self.settings.top_k, inputs.get("filters"))  # fmt: skip
+
+    def _answerable_step(self, inputs: dict) -> list[Hit]:
+        """The retrieved passages that actually answer the question (possibly none)."""
+        question = inputs["standalone"]
+        q_lang = detect_language(question)
+        return [
+            h
+            for h in inputs["hits"]
+            if passage_answers(question, h.text, h.metadata.get("title", ""), same_language=h.metadata.get("lang") == q_lang)  # fmt: skip
+        ]
+
+    # ---- public API ------------------------------------------------------------------------
+
+    def stream(
+        self,
+        question: str,
+        history: list[tuple[str, str]] | None = None,
+        filters: Filters | None = None,
+        language: str = "auto",
+        llm: str | None = None,
+    ) -> Iterator[StreamEvent]:
+        question = (question or "").strip()
+        backend = get_backend(self.settings, self.embeddings, llm)
+        if not question or not re.search(r"\w", question):
+            lang = language if language in ("id", "en") else "en"
+            msg = {"id": "Silakan tulis pertanyaan tentang berita.", "en": "Please type a question about the news."}[lang]  # fmt: skip
+            yield StreamEvent("answer", answer=Answer(msg, lang, backend.name, [], answered=False))
+            return
+        question = question[:MAX_QUESTION_CHARS]
+        state = self.prepare.invoke(
+            {"question": question, "history": history or [], "filters": filters or Filters(), "language": language, "backend": backend}  # fmt: skip
+        )
+        lang, passages = state["language"], state["evidence"]
+        if not passages:
+            yield StreamEvent("answer", answer=Answer(REFUSALS[lang], lang, backend.name, [], answered=False))  # fmt: skip
+            return
+        standalone = state["standalone"]
+        if backend.name == "extractive":
+            text = compose_extractive(standalone, passages, lang, self.embeddings)
+            yield StreamEvent("token", text)
+            yield StreamEvent("answer", answer=self._finish(text, passages, lang, backend.name, standalone))  # fmt: skip
+            return
+        generated = []
+        try:
+            for token in backend.stream(standalone, passages, history or [], lang):
+                generated.append(token)
+                yield StreamEvent("token", token)
+        except Exception as exc:  # noqa: BLE001 - an LLM failure must not lose the answer
+            log.warning("Backend %s failed (%s); answering extractively", backend.name, exc)
+            generated = []
+        checked = verify_citations("".join(generated), passages, lang)
+        if checked is None:
+            text = compose_extractive(standalone, passages, lang, self.embeddings)
+            name = f"{backend.name}+extractive-fallback"
+        else:
+            text, name = checked, backend.name
+        yield StreamEvent("answer", answer=self._finish(text, passages, lang, name, standalone))
+
+    def ask(self, question: str, history=None, filters=None, language="auto", llm=None) -> Answer:
+        answer = None
+        for event in self.stream(question, history, filters, language, llm):
+            if event.kind == "answer":
+                answer = event.answer
+        return answer
+
+    def _finish(self, text: str, passages: list[Hit], language: str, backend: str, question: str) -> Answer:  # fmt: skip
+        """Renumber `[n]` to the order of first citation and attach the cited passages."""
+        order: list[int] = []
+        for m in _CITE.finditer(text):
+            n = int(m.group(1))
+            if 1 <= n <= len(passages) and n not in order:
+                order.append(n)
+        new_number = {old: i + 1 for i, old in enumerate(order)}
+        text = _CITE.sub(lambda m: f" [{new_number[int(m.group(1))]}]" if int(m.group(1)) in new_number else "", text)  # fmt: skip
+        citations = []
+        claims = _claims_by_citation(text)
+        for old in order:
+            hit = passages[old - 1]
+            n = new_number[old]
+            claim = claims.get(n, question)
+            support = best_sentences(claim, [hit.text])
+            meta = hit.metadata
+            citations.append(
+                Citation(
+                    n=n,
+                    doc_id=hit.article_id,
+                    title=meta.get("title", ""),
+                    source=meta.get("source", ""),
+                    date=meta.get("date") or None,
+                    url=meta.get("url") or None,
+                    text=hit.text,
+                    chunk_id=hit.chunk_id,
+                    support=support[0].sentence if support else "",
+                )
+            )
+        return Answer(text.strip(), language, backend, citations, answered=True)
+
+
+def _claims_by_citation(text: str) -> dict[int, str]:
+    claims: dict[int, str] = {}
+    for a, b in split_sentences(text):
+        sentence = text[a:b]
+        for m in _CITE.finditer(sentence):
+            claims.setdefault(int(m.group(1)), _CITE.sub("", sentence))
+    return claims
+
+
+def verify_citations(text: str, passages: list[Hit], language: str) -> str | None:
+    """The generated answer with every sentence cited to a passage that supports it, or None
+    when the answer cannot be trusted (a refusal, nothing supported, or most claims dropped)."""
+    text = text.strip()
+    if not text or any(r.lower()[:40] in text.lower() for r in REFUSALS.values()):
+        return None
+    kept, dropped = [], 0
+    for a, b in split_sentences(text):
+        sentence = text[a:b]
+        claim = _CITE.sub("", sentence).strip()
+        if len(re.findall(r"\w+", claim)) < 3:
+            continue
+        cited = [int(n) for n in _CITE.findall(sentence)]
+        valid = [
+            n for n in cited
+            if 1 <= n <= len(passages)
+            and sentence_supported(claim, passages[n - 1].text, passages[n - 1].metadata.get("lang") == language)
+        ]  # fmt: skip
+        if not valid:
+            valid = [
+                i + 1 for i, h in enumerate(passages)
+                if sentence_supported(claim, h.text, h.metadata.get("lang") == language)
+            ][:1]  # fmt: skip
+        if not valid:
+            dropped += 1
+            continue
+        ending = claim[-1] if claim[-1] in ".!?" else "."
+        body = claim[:-1] if claim[-1] in ".!?" else claim
+        kept.append(body + "".join(f" [{n}]" for n in dict.fromkeys(valid)) + ending)
+    if not kept or dropped > len(kept):
+        return None
+    return " ".join(kept)
+
+
+def answer_once(settings: Settings, question: str, **kwargs) -> tuple[Answer, float]:
+    """Convenience for CLIs and benchmarks: one question, its answer and the seconds it took."""
+    start = time.perf_counter()
+    answer = NewsAssistant(settings).ask(question, **kwargs)
+    return answer, time.perf_counter() - start

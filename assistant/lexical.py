@@ -1,0 +1,186 @@
+"""BM25 over the stored chunks, with Indonesian (Sastrawi) and English (Snowball) stemming.
+
+The index is derived data: it is rebuilt from Chroma whenever the store's generation changes and
+persisted under the store directory, so it can never go stale after an ingest. Rebuilding reads
+every chunk back from Chroma (seconds per 10k chunks), which is the price of one source of truth.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import shutil
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+STOPWORDS_ID = set(
+    ["yang", "dan", "di", "ke", "dari", "ini", "itu", "dengan", "untuk", "pada", "adalah", "dalam", "tidak", "akan", "juga", "sudah", "telah", "atau", "oleh", "karena", "bahwa", "ada", "bisa", "dapat", "saat", "para", "lebih", "kami", "kita", "mereka", "ia", "dia", "saya", "anda", "sebagai", "tersebut", "namun", "tapi", "tetapi", "jika", "kalau", "agar", "supaya", "maka", "serta", "hingga", "sampai", "masih", "belum", "pun", "lagi", "hanya", "sangat", "apa", "siapa", "kapan", "mana", "dimana", "bagaimana", "mengapa", "kenapa", "berapa", "apakah", "tentang", "kata", "ujar", "nya", "pula", "sejak", "seperti", "antara", "bagi", "atas", "bila", "yakni", "yaitu", "baca", "juga", "se", "sebuah", "seorang", "begitu", "oleh"]
+)
+STOPWORDS_EN = set(
+    ["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "your", "them", "him", "us", "what", "who", "whom", "when", "where", "why", "how", "which", "did", "do", "does", "done", "have", "has", "had", "not", "no", "so", "than", "then", "there", "here", "about", "into", "over", "also", "would", "could", "should", "will", "can", "may", "might", "said", "says"]
+)
+_TOKEN = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+(?:[-'][0-9A-Za-zÀ-ÖØ-öø-ÿ]+)*")
+
+
+@lru_cache(maxsize=1)
+def _stemmers():
+    import Stemmer
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return StemmerFactory().create_stemmer(), Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def stem_id(word: str) -> str:
+    if word.isdigit() or len(word) <= 3:
+        return word
+    return _stemmers()[0].stem(word) or word
+
+
+@lru_cache(maxsize=200_000)
+def stem_en(word: str) -> str:
+    return _stemmers()[1].stemWord(word)
+
+
+def tokenize(text: str, lang: str) -> list[str]:
+    """Lower-cased, stop-worded, stemmed terms of `text` in language `lang` ("id" or "en").
+
+    >>> tokenize("Zelensky menggagalkan negosiasi", "id")
+    ['zelensky', 'gagal', 'negosiasi']
+    """
+    stem = stem_id if lang == "id" else stem_en
+    stop = STOPWORDS_ID if lang == "id" else STOPWORDS_EN
+    return [stem(w) for w in (m.group(0).lower() for m in _TOKEN.finditer(text)) if w not in stop]
+
+
+def tokenize_query(text: str) -> list[str]:
+    """Query terms stemmed both ways, so one query matches documents in either language."""
+    terms: list[str] = []
+    for w in (m.group(0).lower() for m in _TOKEN.finditer(text)):
+        if w in STOPWORDS_ID or w in STOPWORDS_EN:
+            continue
+        for form in dict.fromkeys((stem_id(w), stem_en(w))):
+            terms.append(form)
+    return terms
+
+
+class LexicalIndex:
+    """BM25 over chunk texts (title + passage); keeps per-chunk lang/source/date for filters."""
+
+    def __init__(self, bm25, ids: list[str], langs: np.ndarray, sources: np.ndarray, dates: np.ndarray, generation: str):  # fmt: skip
+        self.bm25 = bm25
+        self.ids = ids
+        self.langs = langs
+        self.sources = sources
+        self.dates = dates
+        self.generation = generation
+
+    @classmethod
+    def build(cls, store) -> LexicalIndex:
+        import bm25s
+
+        generation = store.generation()
+        ids: list[str] = []
+        corpus: list[list[str]] = []
+        langs, sources, dates = [], [], []
+        for batch_ids, texts, metas in store.iter_chunks():
+            for cid, text, meta in zip(batch_ids, texts, metas, strict=True):
+                lang = meta.get("lang") or "en"
+                ids.append(cid)
+                corpus.append(tokenize(f"{meta.get('title', '')}\n{text}", lang) or ["_"])
+                langs.append(lang)
+                sources.append(meta.get("source", ""))
+                dates.append(int(meta.get("date_ts", -1)))
+        bm25 = bm25s.BM25()
+        if corpus:
+            bm25.index(corpus, show_progress=False)
+        return cls(bm25, ids, np.array(langs), np.array(sources, dtype=object), np.array(dates), generation)  # fmt: skip
+
+    def save(self, folder: Path) -> None:
+        tmp = folder.with_name(folder.name + ".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        if self.ids:
+            self.bm25.save(str(tmp), show_progress=False)
+        (tmp / "chunks.json").write_text(
+            json.dumps(
+                {
+                    "generation": self.generation,
+                    "ids": self.ids,
+                    "langs": self.langs.tolist(),
+                    "sources": self.sources.tolist(),
+                    "dates": self.dates.tolist(),
+                }
+            )
+        )
+        shutil.rmtree(folder, ignore_errors=True)
+        tmp.rename(folder)
+
+    @classmethod
+    def load(cls, folder: Path) -> LexicalIndex | None:
+        import bm25s
+
+        try:
+            meta = json.loads((folder / "chunks.json").read_text())
+            bm25 = bm25s.BM25.load(str(folder), show_progress=False) if meta["ids"] else bm25s.BM25()
+        except (OSError, ValueError, KeyError):
+            return None
+        return cls(
+            bm25,
+            meta["ids"],
+            np.array(meta["langs"]),
+            np.array(meta["sources"], dtype=object),
+            np.array(meta["dates"]),
+            meta["generation"],
+        )
+
+    def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """(row, score) of the best `k` chunks with a positive score; `mask` limits the rows."""
+        if not self.ids:
+            return []
+        terms = [t for t in tokenize_query(query) if t in self.bm25.vocab_dict]
+        if not terms:
+            return []
+        scores = self.bm25.get_scores(terms)
+        if mask is not None:
+            scores = np.where(mask, scores, 0.0)
+        k = min(k, len(scores))
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top])]
+        return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
+
+
+class LexicalIndexCache:
+    """Keeps the index in step with the store: reloads or rebuilds when the generation moves."""
+
+    def __init__(self, store, folder: Path):
+        self.store = store
+        self.folder = folder
+        self._index: LexicalIndex | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> LexicalIndex:
+        generation = self.store.generation()
+        with self._lock:
+            if self._index is not None and self._index.generation == generation:
+                return self._index
+            index = LexicalIndex.load(self.folder)
+            if index is None or index.generation != generation:
+                log.info("Building the BM25 index for generation %s", generation)
+                index = LexicalIndex.build(self.store)
+                try:
+                    index.save(self.folder)
+                except OSError as exc:  # a read-only store still answers, from memory
+                    log.warning("Could not persist the BM25 index in %s: %s", self.folder, exc)
+            self._index = index
+            return index
+
+
+def lexical_folder(settings) -> Path:
+    return Path(settings.store_dir) / "bm25" / settings.collection

@@ -1,0 +1,231 @@
+"""Hybrid retrieval: dense (multilingual-e5) + BM25, fused by weighted reciprocal rank.
+
+BM25 only helps when question and passage share a language; across languages its hits are
+mostly noise that plain fusion lets crowd out good dense hits. So the lexical side is weighed by
+language match. Then: a preference for passages quoting the asked-about speaker, optional
+recency, at most two passages per article, and near-duplicate wire copies merged into one hit.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+
+from assistant.config import Settings
+from assistant.embeddings import embedding_name, get_embeddings
+from assistant.errors import EmptyStore
+from assistant.lexical import LexicalIndexCache, lexical_folder
+from assistant.models import Hit
+from assistant.store import NewsStore
+from ingest.chunk import date_timestamp
+from ingest.clean import detect_language
+from ingest.quotes import speaker_key
+
+log = logging.getLogger(__name__)
+
+RRF_K = 60
+CANDIDATES = 40
+DENSE_WEIGHT = 1.0
+LEXICAL_SAME_LANG = 1.0
+LEXICAL_CROSS_LANG = 0.15
+SPEAKER_BONUS = 0.012
+RECENCY_BONUS = 0.01
+MAX_PER_ARTICLE = 2
+NEAR_DUPLICATE = 0.6  # word-shingle Jaccard above which two passages are the same story
+
+
+@dataclass
+class Filters:
+    date_from: str | None = None  # ISO date, inclusive
+    date_to: str | None = None
+    sources: list[str] = field(default_factory=list)
+    langs: list[str] = field(default_factory=list)
+    prefer_recent: bool = False
+
+    def chroma_where(self) -> dict | None:
+        clauses: list[dict] = []
+        lo, hi = date_timestamp(self.date_from), date_timestamp(self.date_to)
+        if lo >= 0:
+            clauses.append({"date_ts": {"$gte": lo}})
+        if hi >= 0:
+            clauses.append({"date_ts": {"$lte": hi}})
+        if self.sources:
+            clauses.append({"source": {"$in": list(self.sources)}})
+        if self.langs:
+            clauses.append({"lang": {"$in": list(self.langs)}})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+    def lexical_mask(self, index) -> np.ndarray | None:
+        if self.chroma_where() is None:
+            return None
+        mask = np.ones(len(index.ids), dtype=bool)
+        lo, hi = date_timestamp(self.date_from), date_timestamp(self.date_to)
+        if lo >= 0:
+            mask &= index.dates >= lo
+        if hi >= 0:
+            mask &= (index.dates <= hi) & (index.dates >= 0)
+        if self.sources:
+            mask &= np.isin(index.sources.astype(str), list(self.sources))
+        if self.langs:
+            mask &= np.isin(index.langs, list(self.langs))
+        return mask
+
+
+_SAY_PATTERNS = [
+    re.compile(
+        r"what (?:did|does|has|have|had) (?P<who>.+?) (?:say|said|tell|told|think|thought|claim|claimed)(?: (?:about|on|of|regarding) (?P<topic>.+?))?[?.!]*$",
+        re.I,
+    ),
+    re.compile(
+        r"apa (?:kata|yang dikatakan|yang disampaikan|yang diungkapkan|pendapat|komentar|tanggapan|pernyataan) (?P<who>.+?)(?: (?:tentang|soal|mengenai|terkait|atas) (?P<topic>.+?))?[?.!]*$",
+        re.I,
+    ),
+    re.compile(r"(?:how did|bagaimana) (?P<who>.+?) (?:respond|react|menanggapi)(?P<topic>.*?)[?.!]*$", re.I),
+]
+
+
+def asked_speaker(question: str) -> str | None:
+    """The person a "what did X say" question asks about, as a speaker key, else None.
+
+    >>> asked_speaker("Apa kata Zelensky tentang negosiasi?")
+    'zelensky'
+    """
+    q = question.strip()
+    q = re.sub(r"^(?:and|dan|lalu|terus|then|so)\s+", "", q, flags=re.I)
+    for pattern in _SAY_PATTERNS:
+        m = pattern.search(q)
+        if m:
+            key = speaker_key(m.group("who"))
+            return key or None
+    return None
+
+
+def shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.lower())
+    return {tuple(words[i : i + n]) for i in range(max(len(words) - n + 1, 1))}
+
+
+class HybridRetriever:
+    def __init__(self, settings: Settings, store: NewsStore | None = None, embeddings=None):
+        self.settings = settings
+        self.embeddings = embeddings or get_embeddings(settings)
+        self.store = store or NewsStore(settings, embedding_model=embedding_name(self.embeddings))
+        self.lexical = LexicalIndexCache(self.store, lexical_folder(settings))
+        self.lexical_cross_lang = LEXICAL_CROSS_LANG
+        self.use_dense = True
+        self.use_lexical = True
+
+    def retrieve(self, question: str, k: int | None = None, filters: Filters | None = None) -> list[Hit]:  # fmt: skip
+        k = k or self.settings.top_k
+        filters = filters or Filters()
+        if self.store.count_chunks() == 0:
+            raise EmptyStore(
+                f"No articles indexed in {self.settings.chroma_location()} "
+                f"[{self.settings.collection}] - run: python -m ingest PATH_OR_URL"
+            )
+        q_lang = detect_language(question)
+        candidates: dict[str, dict] = {}
+
+        if self.use_dense:
+            vector = self.embeddings.embed_query(question)
+            for rank, hit in enumerate(self.store.query_dense(vector, CANDIDATES, filters.chroma_where())):  # fmt: skip
+                c = candidates.setdefault(hit.chunk_id, {"text": hit.text, "meta": hit.metadata, "score": 0.0})  # fmt: skip
+                c["score"] += DENSE_WEIGHT / (RRF_K + rank)
+                c["dense"] = hit.similarity
+
+        if self.use_lexical:
+            index = self.lexical.get()
+            lexical_hits = index.search(question, CANDIDATES, filters.lexical_mask(index))
+            missing = [index.ids[row] for row, _ in lexical_hits if index.ids[row] not in candidates]
+            fetched = self.store.get_chunks(missing)
+            for rank, (row, _score) in enumerate(lexical_hits):
+                cid = index.ids[row]
+                if cid not in candidates:
+                    if cid not in fetched:  # deleted since the index was built
+                        continue
+                    text, meta = fetched[cid]
+                    candidates[cid] = {"text": text, "meta": meta, "score": 0.0}
+                weight = LEXICAL_SAME_LANG if index.langs[row] == q_lang else self.lexical_cross_lang
+                candidates[cid]["score"] += weight / (RRF_K + rank)
+
+        speaker = asked_speaker(question)
+        if speaker:
+            wanted = set(speaker.split())
+            for c in candidates.values():
+                said = c["meta"].get("speakers", "")
+                if any(w in said.split("|") or any(w in s.split() for s in said.split("|")) for w in wanted):
+                    c["score"] += SPEAKER_BONUS
+
+        if filters.prefer_recent:
+            dated = [c["meta"].get("date_ts", -1) for c in candidates.values()]
+            known = [d for d in dated if d >= 0]
+            if known:
+                lo, hi = min(known), max(known)
+                for c in candidates.values():
+                    d = c["meta"].get("date_ts", -1)
+                    if d >= 0 and hi > lo:
+                        c["score"] += RECENCY_BONUS * (d - lo) / (hi - lo)
+
+        ranked = sorted(candidates.items(), key=lambda kv: -kv[1]["score"])
+        return diversify(ranked, k)
+
+    def as_langchain(self, k: int | None = None, filters: Filters | None = None) -> KabarRetriever:
+        return KabarRetriever(hybrid=self, k=k or self.settings.top_k, filters=filters or Filters())
+
+
+def diversify(ranked: list[tuple[str, dict]], k: int) -> list[Hit]:
+    """Top `k` hits with at most MAX_PER_ARTICLE passages an article; a passage that repeats
+    an earlier one (the same wire story in another outlet) is folded into it as `also_in`."""
+    hits: list[Hit] = []
+    hit_shingles: list[set] = []
+    per_article: dict[str, int] = {}
+    for cid, c in ranked:
+        meta = c["meta"]
+        article = meta.get("article_id", cid)
+        sh = shingles(c["text"])
+        duplicate_of = next(
+            (i for i, other in enumerate(hit_shingles) if len(sh & other) / max(len(sh | other), 1) >= NEAR_DUPLICATE),
+            None,
+        )  # fmt: skip
+        if duplicate_of is not None:
+            if hits[duplicate_of].article_id != article:
+                hits[duplicate_of].also_in.append(
+                    {k_: meta.get(k_, "") for k_ in ("article_id", "title", "source", "date", "url")}
+                )
+            continue
+        if per_article.get(article, 0) >= MAX_PER_ARTICLE:
+            continue
+        if len(hits) >= k:
+            continue  # keep scanning only to fold later duplicates into the hits we have
+        per_article[article] = per_article.get(article, 0) + 1
+        hits.append(Hit(chunk_id=cid, article_id=article, text=c["text"], metadata=meta, score=c["score"]))
+        hit_shingles.append(sh)
+    return hits
+
+
+class KabarRetriever(BaseRetriever):
+    """The hybrid retriever as a LangChain retriever (Documents with our metadata)."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    hybrid: HybridRetriever
+    k: int = 5
+    filters: Filters = Filters()
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:  # fmt: skip
+        return [
+            Document(
+                page_content=h.text,
+                metadata={**h.metadata, "chunk_id": h.chunk_id, "score": h.score, "also_in": h.also_in},
+                id=h.chunk_id,
+            )
+            for h in self.hybrid.retrieve(query, self.k, self.filters)
+        ]

@@ -1,0 +1,1 @@
+"""Ingestion: turn files, feeds and URLs into cleaned articles, then chunk and index them."""

@@ -1,0 +1,103 @@
+"""Find who is quoted in a passage: direct quotes with their speaker, and reported speech.
+
+Patterns, not a parser: `“…,” kata Zelensky`, `“…,” ujar/ucap/tegas/ungkap X`, `X mengatakan
+bahwa …`, `"…," said X`, `"…," X said`, `X said that …`, `menurut X`. Pronoun speakers (dia, ia,
+he, she) are resolved to the last named speaker in the passage. It misses quotes whose speaker
+is only named sentences earlier; retrieval treats speakers as a preference, not a filter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TITLES = {
+    "presiden", "wakil", "menteri", "ketua", "gubernur", "bupati", "wali", "kota", "kepala",
+    "direktur", "juru", "bicara", "jubir", "sekretaris", "jenderal", "panglima", "kapolri",
+    "kapolda", "pak", "bu", "bapak", "ibu", "sang", "perdana", "president", "prime", "minister",
+    "mr", "mrs", "ms", "dr", "sir", "chancellor", "secretary", "chairman", "chief", "executive",
+    "spokesman", "spokeswoman", "senator", "governor", "mayor", "coach", "manager", "ukraina",
+    "rusia", "as", "amerika", "serikat", "inggris", "indonesia", "ri", "us", "uk", "the",
+    "former", "mantan", "pelatih", "striker", "kapten", "captain",
+}  # fmt: skip
+PRONOUNS = {"dia", "ia", "beliau", "mereka", "he", "she", "they", "nya"}
+
+_NAME = r"(?:[A-Z][\w'’.-]*(?:[ \t]+(?:(?:bin|binti|van|de|der|al|el|da|dos)[ \t]+)?[A-Z][\w'’.-]*){0,4})"
+_SPEAKER = rf"(?P<speaker>{_NAME}|dia|ia|beliau|he|she)"
+_OPEN = '"“”„«'
+_CLOSE = '"”“»'
+_QUOTE = rf"[{_OPEN}](?P<quote>[^{_OPEN}{_CLOSE}]{{8,}}?)[{_CLOSE}]"
+_ID_VERBS = r"kata|katanya|ujar|ujarnya|ucap|ucapnya|tegas|tegasnya|ungkap|ungkapnya|jelas|jelasnya|tutur|tuturnya|imbuh|imbuhnya|lanjut|lanjutnya|sebut|terang|tambah|tambahnya|papar|paparnya|pungkas|pungkasnya|seru"
+_EN_VERBS = r"said|says|added|told|stated|explained|insisted|warned|argued|admitted"
+_REPORT_VERBS = r"mengatakan|menegaskan|mengungkapkan|menyatakan|menjelaskan|menyebut|menyebutkan|menilai|mengaku|meragukan|menambahkan|said|says|told|warned|insisted|argued|added"
+
+PATTERNS = [
+    # “…,” kata Zelensky / "…," said Mr Smith
+    re.compile(rf"{_QUOTE}\s*,?\s*(?:{_ID_VERBS}|{_EN_VERBS})\s+{_SPEAKER}", re.UNICODE),
+    # "…," Smith said
+    re.compile(rf"{_QUOTE}\s*,?\s*{_SPEAKER}\s+(?:{_EN_VERBS})\b", re.UNICODE),
+    # Zelensky menegaskan bahwa … / Smith said that …  (reported speech, to the sentence end)
+    re.compile(
+        rf"(?<![\w])(?P<speaker>{_NAME})\s+(?:juga\s+|sendiri\s+|also\s+)?(?:{_REPORT_VERBS})\b[\s,:]*(?:bahwa|that)?\s*(?P<quote>[^.!?]{{8,}}[.!?]?)",
+        re.UNICODE,
+    ),
+    # menurut Zelensky, … / according to Smith, …
+    re.compile(
+        rf"(?:[Mm]enurut|[Aa]ccording to)\s+(?P<speaker>{_NAME}),?\s*(?P<quote>[^.!?]{{8,}})"
+    ),
+]
+
+
+@dataclass(frozen=True)
+class Quote:
+    speaker: str
+    text: str
+    start: int
+
+    @property
+    def speaker_key(self) -> str:
+        return speaker_key(self.speaker)
+
+
+def speaker_key(name: str) -> str:
+    """Lower-case name without titles: 'Presiden Volodymyr Zelensky' -> 'volodymyr zelensky'."""
+    words = [w.strip(".,'’").lower() for w in name.split()]
+    words = [w for w in words if w and w not in TITLES]
+    return " ".join(words)
+
+
+def extract_quotes(text: str) -> list[Quote]:
+    """Quotes and reported statements in `text`, in order of appearance.
+
+    >>> [(q.speaker, q.text) for q in extract_quotes('“Kami siap,” kata Zelensky.')]
+    [('Zelensky', 'Kami siap,')]
+    """
+    found: list[Quote] = []
+    seen: set[tuple[int, str]] = set()
+    for pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            speaker = match.group("speaker").strip(" .,")
+            quote = match.group("quote").strip()
+            if not speaker or not speaker_key(speaker) and speaker.lower() not in PRONOUNS:
+                continue
+            key = (match.start("quote"), speaker)
+            if key in seen:
+                continue
+            seen.add(key)
+            found.append(Quote(speaker=speaker, text=quote, start=match.start("quote")))
+    found.sort(key=lambda q: q.start)
+    return _resolve_pronouns(found, text)
+
+
+def _resolve_pronouns(quotes: list[Quote], text: str) -> list[Quote]:
+    resolved: list[Quote] = []
+    last_named: str | None = None
+    for q in quotes:
+        if q.speaker.lower() in PRONOUNS:
+            if last_named is None:
+                continue
+            q = Quote(speaker=last_named, text=q.text, start=q.start)
+        else:
+            last_named = q.speaker
+        resolved.append(q)
+    return resolved
