@@ -20,9 +20,10 @@ import numpy as np
 
 from assistant.config import Settings
 from assistant.errors import BackendUnavailable
-from assistant.evidence import best_sentences
+from assistant.evidence import best_sentences, content_terms
 from assistant.models import Hit
 from assistant.prompts import render
+from assistant.retrieve import asked_speaker
 from ingest.quotes import extract_quotes
 
 log = logging.getLogger(__name__)
@@ -66,6 +67,9 @@ class ExtractiveBackend(AnswerBackend):
 
 def compose_extractive(question: str, passages: list[Hit], language: str, embeddings=None) -> str:
     """A short answer made of quoted sentences of `passages`, each followed by its `[n]`."""
+    quoted = compose_quote_answer(question, passages, language, embeddings)
+    if quoted:
+        return quoted
     texts = [h.text for h in passages]
     q_vector = sentence_vectors = None
     if embeddings is not None and texts:
@@ -95,6 +99,44 @@ def compose_extractive(question: str, passages: list[Hit], language: str, embedd
             quoted = sentence.strip('“”"')
             parts.append(f"{_reported_intro(hit, sentence, language)} “{quoted}” [{n}]")
     return " ".join(parts)
+
+
+def compose_quote_answer(question: str, passages: list[Hit], language: str, embeddings=None) -> str | None:  # fmt: skip
+    """For "what did X say (about Y)": X's own words, quoted, best match to Y first."""
+    speaker = asked_speaker(question)
+    if not speaker:
+        return None
+    wanted = set(speaker.split())
+    found = [
+        (n, q)
+        for n, hit in enumerate(passages, 1)
+        for q in extract_quotes(hit.text)
+        if wanted & set(q.speaker_key.split())
+    ]
+    if not found:
+        return None
+    q_terms = content_terms(question)
+    scores = [float(q.direct) + len(q_terms & content_terms(q.text)) for _, q in found]
+    if embeddings is not None:
+        q_vector = np.asarray(embeddings.embed_query(question))
+        vectors = np.asarray(embeddings.embed_documents([q.text for _, q in found]))
+        scores = [s + 2.0 * float(v @ q_vector) for s, v in zip(scores, vectors, strict=True)]
+    order = sorted(range(len(found)), key=lambda i: -scores[i])
+    parts = []
+    for i in order[:2]:
+        n, q = found[i]
+        if parts and not q.direct:
+            continue  # a second, reported statement adds little next to a direct quote
+        words = q.text.strip().strip("“”\"").rstrip(",")
+        name = q.speaker.split()[-1] if len(q.speaker.split()) > 2 else q.speaker
+        verb = {"id": "mengatakan", "en": "said"}.get(language, "said")
+        if q.direct:
+            parts.append(f"{name} {verb}: “{words}” [{n}]")
+        else:
+            that = {"id": "bahwa", "en": "that"}.get(language, "that")
+            parts.append(f"{name} {verb} {that} {words.rstrip('.')} [{n}].")
+    order_in_text = parts
+    return " ".join(order_in_text)
 
 
 def _reported_intro(hit: Hit, sentence: str, language: str) -> str:

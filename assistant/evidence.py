@@ -87,8 +87,11 @@ def asked_slot(question: str) -> str | None:
     return None
 
 
+_QUESTION_TERMS = {t for w in QUESTION_WORDS | {"much", "many", "long", "old"} for t in (w, stem_id(w), stem_en(w))}
+
+
 def content_terms(text: str) -> set[str]:
-    return set(tokenize_query(text))
+    return set(tokenize_query(text)) - _QUESTION_TERMS
 
 
 def _stems(word: str) -> set[str]:

@@ -46,6 +46,7 @@ PATTERNS = [
         rf"(?:[Mm]enurut|[Aa]ccording to)\s+(?P<speaker>{_NAME}),?\s*(?P<quote>[^.!?]{{8,}})"
     ),
 ]
+DIRECT_PATTERNS = 2  # the first two patterns match text in quotation marks
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Quote:
     speaker: str
     text: str
     start: int
+    direct: bool = True  # in quotation marks, not reported speech
 
     @property
     def speaker_key(self) -> str:
@@ -74,7 +76,7 @@ def extract_quotes(text: str) -> list[Quote]:
     """
     found: list[Quote] = []
     seen: set[tuple[int, str]] = set()
-    for pattern in PATTERNS:
+    for pattern_index, pattern in enumerate(PATTERNS):
         for match in pattern.finditer(text):
             speaker = match.group("speaker").strip(" .,")
             quote = match.group("quote").strip()
@@ -84,7 +86,9 @@ def extract_quotes(text: str) -> list[Quote]:
             if key in seen:
                 continue
             seen.add(key)
-            found.append(Quote(speaker=speaker, text=quote, start=match.start("quote")))
+            found.append(
+                Quote(speaker, quote, match.start("quote"), direct=pattern_index < DIRECT_PATTERNS)
+            )
     found.sort(key=lambda q: q.start)
     return _resolve_pronouns(found, text)
 
@@ -96,7 +100,7 @@ def _resolve_pronouns(quotes: list[Quote], text: str) -> list[Quote]:
         if q.speaker.lower() in PRONOUNS:
             if last_named is None:
                 continue
-            q = Quote(speaker=last_named, text=q.text, start=q.start)
+            q = Quote(last_named, q.text, q.start, q.direct)
         else:
             last_named = q.speaker
         resolved.append(q)
