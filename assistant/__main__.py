@@ -11,7 +11,7 @@ import json
 import logging
 import sys
 
-from assistant.config import Settings
+from assistant.config import Settings, load_settings
 from assistant.errors import KabarError
 
 
@@ -65,7 +65,7 @@ def ask(args: argparse.Namespace) -> int:
         }.items()
         if value
     }
-    settings = Settings(**overrides)
+    settings = load_settings(**overrides)
     filters = Filters(date_from=args.date_from, date_to=args.date_to, sources=args.source)
     answer = NewsAssistant(settings).ask(args.question, filters=filters, language=args.lang, llm=args.llm)  # fmt: skip
     if args.json:

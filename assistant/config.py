@@ -68,3 +68,19 @@ class Settings(BaseSettings):
         if self.chroma_host:
             return f"http://{self.chroma_host}:{self.chroma_port}"
         return str(self.store_dir)
+
+
+def load_settings(**overrides) -> Settings:
+    """Settings from the environment plus `overrides`; a bad value becomes a KabarError that
+    names the variable, e.g. "KABAR_COLLECTION: String should have at least 3 characters"."""
+    from pydantic import ValidationError
+
+    from assistant.errors import KabarError
+
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"KABAR_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors()
+        )
+        raise KabarError(f"Invalid setting - {problems} - fix the option or variable") from None

@@ -11,7 +11,7 @@ import json
 import logging
 import sys
 
-from assistant.config import Settings
+from assistant.config import Settings, load_settings
 from assistant.errors import KabarError
 
 
@@ -42,7 +42,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         overrides["chroma_port"] = args.chroma_port
     if args.collection:
         overrides["collection"] = args.collection
-    return Settings(**overrides)
+    return load_settings(**overrides)
 
 
 def main(argv: list[str] | None = None) -> int:
