@@ -127,7 +127,7 @@ def compose_quote_answer(question: str, passages: list[Hit], language: str, embe
         n, q = found[i]
         if parts and not q.direct:
             continue  # a second, reported statement adds little next to a direct quote
-        words = q.text.strip().strip("“”\"").rstrip(",")
+        words = q.text.strip().strip('“”"').rstrip(",")
         name = q.speaker.split()[-1] if len(q.speaker.split()) > 2 else q.speaker
         verb = {"id": "mengatakan", "en": "said"}.get(language, "said")
         if q.direct:

@@ -113,7 +113,9 @@ class NewsAssistant:
         return standalone
 
     def _condense_with_llm(self, question: str, history, backend: ChatModelBackend) -> str | None:
-        turns = "\n".join(f"User: {q}\nAssistant: {_CITE.sub('', a)[:300]}" for q, a in history[-3:])
+        turns = "\n".join(
+            f"User: {q}\nAssistant: {_CITE.sub('', a)[:300]}" for q, a in history[-3:]
+        )
         try:
             text = backend.complete(render("condense", history=turns, question=question)).strip()
         except Exception as exc:  # noqa: BLE001 - a failed rewrite falls back to the heuristic
@@ -138,7 +140,13 @@ class NewsAssistant:
         return [
             h
             for h in inputs["hits"]
-            if passage_answers(question, h.text, h.metadata.get("title", ""), same_language=h.metadata.get("lang") == q_lang)  # fmt: skip
+            if passage_answers(
+                question,
+                h.text,
+                h.metadata.get("title", ""),
+                h.metadata.get("lang") == q_lang,
+                h.metadata.get("date", ""),
+            )  # fmt: skip
         ]
 
     # ---- public API ------------------------------------------------------------------------
@@ -160,7 +168,13 @@ class NewsAssistant:
             return
         question = question[:MAX_QUESTION_CHARS]
         state = self.prepare.invoke(
-            {"question": question, "history": history or [], "filters": filters or Filters(), "language": language, "backend": backend}  # fmt: skip
+            {
+                "question": question,
+                "history": history or [],
+                "filters": filters or Filters(),
+                "language": language,
+                "backend": backend,
+            }  # fmt: skip
         )
         lang, passages = state["language"], state["evidence"]
         if not passages:
@@ -228,8 +242,13 @@ class NewsAssistant:
         return Answer(text.strip(), language, backend, citations, answered=True)
 
 
+_CITES_AFTER_STOP = re.compile(r"([.!?…][”\"’']?)((?:\s*\[\d+\])+)")
+
+
 def _claims_by_citation(text: str) -> dict[int, str]:
+    """The first sentence citing each `[n]` ("… kota. [1]" cites the sentence before it)."""
     claims: dict[int, str] = {}
+    text = _CITES_AFTER_STOP.sub(lambda m: m.group(2) + m.group(1), text)
     for a, b in split_sentences(text):
         sentence = text[a:b]
         for m in _CITE.finditer(sentence):

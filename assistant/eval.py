@@ -100,7 +100,8 @@ def evaluate(settings: Settings, questions: list[dict], k: int, with_answers: bo
             if answerable and answer.answered:
                 row["answer_in_text"] = float(contains_answer(answer.answer, q["answers"]))
                 row["citations"] = [
-                    contains_answer(c.text, q["answers"]) or c.doc_id in gold for c in answer.citations
+                    contains_answer(c.text, q["answers"]) or c.doc_id in gold
+                    for c in answer.citations
                 ]
             row["question"] = q["question"]
             row["answer"] = answer.answer
@@ -156,7 +157,9 @@ def format_table(result: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m assistant.eval", description=__doc__.splitlines()[0])
+    p = argparse.ArgumentParser(
+        prog="python -m assistant.eval", description=__doc__.splitlines()[0]
+    )
     p.add_argument("--corpus", action="append", required=True, help="article JSONL, file or folder (repeatable)")  # fmt: skip
     p.add_argument("--questions", type=Path, required=True)
     p.add_argument("--k", type=int, default=5)

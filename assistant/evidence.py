@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
+
 from assistant.lexical import STOPWORDS_EN, STOPWORDS_ID, stem_en, stem_id, tokenize_query
 from assistant.retrieve import asked_speaker
 from ingest.chunk import split_sentences
@@ -45,13 +47,18 @@ SLOTS = [
     ("where", re.compile(r"\bwhere\b|\bdi ?mana(?:kah)?\b|\bwhich (?:city|country|town|place|region|island|stadium)\b|\b(?:kota|negara|provinsi|pulau|daerah|tempat) (?:apa|mana)\b", re.I)),
 ]  # fmt: skip
 SLOT_FILLERS = {
-    "age": re.compile(r"\b\d{1,3}(?:[- ]year[- ]old|\s*tahun\b)|\baged? \d{1,3}\b|\b(?:usia|umur)(?:nya)? \d{1,3}\b", re.I),
+    "age": re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\baged? \d{1,3}\b|\b(?:berusia|berumur|usia(?:nya)?|umur(?:nya)?) (?:sekitar |kurang lebih )?\d{1,3}\b|\(\d{1,3}\)", re.I),
     "when": re.compile(rf"\b(?:19|20)\d\d\b|\b(?:{MONTHS})\b|\b(?:{DAYS})\b|\b\d{{1,2}}/\d{{1,2}}\b|\b(?:kemarin|yesterday|today|hari ini|last (?:week|month|year)|pekan lalu|bulan lalu|tahun lalu)\b", re.I),
     "number": re.compile(rf"\d|\b(?:{NUMBER_WORDS})\b", re.I),
     "who": re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"),
     "where": re.compile(r"\b[A-Z][\w'’-]+"),
 }  # fmt: skip
+_CALENDAR = re.compile(rf"(?:{MONTHS}|{DAYS})")
 _ENTITY = re.compile(r"\b(?:[A-Z][\w'’-]*[A-Za-z0-9]|[A-Z]{2,}|\d[\d.,]*\d|\d)\b")
+
+
+SLOT_BONUS = 1.0
+DENSE_SCALE = 10.0
 
 
 @dataclass
@@ -70,11 +77,16 @@ def question_entities(question: str) -> list[str]:
     ['zelensky']
     """
     out: list[str] = []
+    first_word = re.match(r"\W*(\w+)", question)
     for m in _ENTITY.finditer(question):
         word = m.group(0)
         low = word.lower()
         if low in QUESTION_WORDS or low in TITLES or low in STOPWORDS_EN or low in STOPWORDS_ID:
             continue
+        if first_word and m.start() == first_word.start(1) and not word.isupper():
+            continue  # capitalised only because it starts the sentence
+        if _CALENDAR.fullmatch(low):
+            continue  # month and day names differ between languages; dates are a slot
         if low not in out:
             out.append(low)
     return out
@@ -87,7 +99,9 @@ def asked_slot(question: str) -> str | None:
     return None
 
 
-_QUESTION_TERMS = {t for w in QUESTION_WORDS | {"much", "many", "long", "old"} for t in (w, stem_id(w), stem_en(w))}
+_QUESTION_TERMS = {
+    t for w in QUESTION_WORDS | {"much", "many", "long", "old"} for t in (w, stem_id(w), stem_en(w))
+}
 
 
 def content_terms(text: str) -> set[str]:
@@ -98,11 +112,42 @@ def _stems(word: str) -> set[str]:
     return {word, stem_id(word), stem_en(word)}
 
 
+# Names that differ between Indonesian and English news (countries, demonyms, institutions).
+NAME_ALIASES = [
+    {"romania", "rumania"}, {"japan", "japanese", "jepang"}, {"china", "chinese", "tiongkok", "cina"},
+    {"russia", "russian", "rusia"}, {"us", "usa", "american", "america", "amerika", "as"},
+    {"britain", "british", "uk", "inggris", "england", "english"}, {"germany", "german", "jerman"},
+    {"france", "french", "prancis", "perancis"}, {"netherlands", "dutch", "belanda"},
+    {"spain", "spanish", "spanyol"}, {"italy", "italian", "italia"}, {"egypt", "mesir"},
+    {"philippines", "filipina"}, {"saudi", "arab"}, {"korea", "korean"}, {"north", "utara"},
+    {"south", "selatan"}, {"ukraine", "ukrainian", "ukraina"}, {"turkey", "turkish", "turki"},
+    {"greece", "greek", "yunani"}, {"switzerland", "swiss"}, {"sweden", "swedish", "swedia"},
+    {"norway", "norwegian", "norwegia"}, {"finland", "finlandia"}, {"poland", "polandia"},
+    {"brazil", "brasil"}, {"mexico", "meksiko"}, {"canada", "kanada"}, {"singapore", "singapura"},
+    {"ireland", "irish", "irlandia"}, {"scotland", "scottish", "skotlandia"},
+    {"indonesia", "indonesian", "ri"}, {"malaysia", "malaysian"}, {"thailand", "thai"},
+    {"australia", "australian"}, {"india", "indian"}, {"europe", "european", "eropa"},
+    {"eu", "ue"}, {"un", "pbb"}, {"open", "terbuka"}, {"cup", "piala"}, {"world", "dunia"},
+    {"police", "polisi", "polri"}, {"parliament", "dpr"}, {"president", "presiden"},
+]  # fmt: skip
+_ALIAS_OF = {name: group for group in NAME_ALIASES for name in group}
+
+
 def entity_in(entity: str, text_lower: str) -> bool:
-    """Entity match tolerant of inflection: 'Jakarta' in 'jakarta-based', 'Zelensky' in 'zelenskyy'."""
+    """Entity match tolerant of inflection and language: 'Jakarta' in 'jakarta-based',
+    'Zelensky' in 'zelenskyy', 'Romania' in 'rumania'."""
+    if entity in _ALIAS_OF:
+        return any(_entity_in(alias, text_lower) for alias in _ALIAS_OF[entity])
+    return _entity_in(entity, text_lower)
+
+
+def _entity_in(entity: str, text_lower: str) -> bool:
     if entity.isdigit() or re.fullmatch(r"[\d.,]+", entity):
         digits = entity.replace(",", "").replace(".", "")
         return digits in re.sub(r"[.,]", "", text_lower)
+    if not entity.isalnum():  # GO-JEK also written "GO - JEK" or "gojek"
+        squashed = re.sub(r"\W+", "", entity)
+        return len(squashed) >= 3 and squashed in re.sub(r"\W+", "", text_lower)
     if len(entity) <= 3:
         return re.search(rf"\b{re.escape(entity)}\b", text_lower) is not None
     return any(form[: max(len(form) - 1, 4)] in text_lower for form in _stems(entity))
@@ -119,7 +164,6 @@ def best_sentences(question: str, passages: list[str], q_vector=None, sentence_v
     slot = asked_slot(question)
     speaker = asked_speaker(question)
     scored: list[Evidence] = []
-    k = 0
     for pi, passage in enumerate(passages):
         speaker_quotes = []
         if speaker:
@@ -132,13 +176,15 @@ def best_sentences(question: str, passages: list[str], q_vector=None, sentence_v
             ent = sum(entity_in(e, low) for e in q_entities) / max(len(q_entities), 1)
             score = overlap + 0.5 * ent
             if slot and slot in SLOT_FILLERS and slot_filled(slot, sentence, q_entities):
-                score += 0.3
+                score += SLOT_BONUS
             if speaker_quotes and any(a <= q.start < b for q in speaker_quotes):
                 score += 1.0
-            if sentence_vectors is not None and q_vector is not None:
-                score += 1.5 * float(sentence_vectors[k] @ q_vector)
-            k += 1
             scored.append(Evidence(pi, sentence, a, b, score))
+    if sentence_vectors is not None and q_vector is not None and len(scored):
+        # e5 cosines sit in a narrow band (0.75-0.92): what matters is the distance to the best.
+        sims = np.asarray(sentence_vectors) @ np.asarray(q_vector)
+        for ev, sim in zip(scored, sims, strict=True):
+            ev.score += DENSE_SCALE * float(sim - sims.max())
     scored.sort(key=lambda e: -e.score)
     return scored
 
@@ -149,6 +195,10 @@ def slot_filled(slot: str, sentence: str, q_entities: list[str]) -> bool:
         return True
     for m in pattern.finditer(sentence):
         found = m.group(0).lower()
+        if slot in ("number", "when") and found.replace(",", "").replace(".", "") in {
+            e.replace(",", "").replace(".", "") for e in q_entities
+        }:
+            continue  # a number the question itself mentions answers nothing
         if slot in ("who", "where"):
             # A name that is only the question's own entity (or a title) answers nothing.
             words = [w for w in re.findall(r"[\w'’-]+", found) if w not in TITLES]
@@ -160,34 +210,83 @@ def slot_filled(slot: str, sentence: str, q_entities: list[str]) -> bool:
     return False
 
 
-def passage_answers(question: str, passage: str, title: str = "", same_language: bool = True) -> bool:
-    """Whether `passage` (with its article title) plausibly contains the answer to `question`."""
-    text = f"{title}\n{passage}"
+def passage_answers(question: str, passage: str, title: str = "", same_language: bool = True, date: str = "") -> bool:  # fmt: skip
+    """Whether `passage` (with its article title and date) plausibly answers `question`."""
+    return why_not_answered(question, passage, title, same_language, date) is None
+
+
+def why_not_answered(question: str, passage: str, title: str = "", same_language: bool = True, date: str = "") -> str | None:  # fmt: skip
+    """None when the passage plausibly answers the question, else the reason it does not."""
+    text = f"{title}\n{date[:10]}\n{passage}"
     low = text.lower()
     entities = question_entities(question)
-    if entities:
-        hits = sum(entity_in(e, low) for e in entities)
-        # Every entity must be there; with 3+ entities allow one miss (a paraphrased name part).
-        if hits < len(entities) - (1 if len(entities) >= 3 else 0):
-            return False
+    numbers = [e for e in entities if e[0].isdigit()]
+    names = [e for e in entities if not e[0].isdigit()]
+    missing_numbers = [n for n in numbers if not entity_in(n, low)]
+    if missing_numbers:
+        return f"numbers {missing_numbers} not in passage"
+    if names:
+        hits = sum(entity_in(e, low) for e in names)
+        # Every name must be there; with 3+ names allow one miss (a partial name).
+        if hits < len(names) - (1 if len(names) >= 3 else 0):
+            return f"names {[e for e in names if not entity_in(e, low)]} not in passage"
+    q_terms = content_terms(question) - {form for ent in entities for form in _stems(ent)}
     slot = asked_slot(question)
     if slot == "say":
         speaker = asked_speaker(question)
-        if speaker and not any(
-            set(speaker.split()) & set(q.speaker_key.split()) for q in extract_quotes(passage)
-        ) and not re.search(rf"\b(?:{'|'.join(map(re.escape, speaker.split()))})\w*\b.{{0,80}}\b(?:{SAY_VERBS})\b|\b(?:{SAY_VERBS})\s+(?:\w+\s+){{0,3}}(?:{'|'.join(map(re.escape, speaker.split()))})", low):  # fmt: skip
-            return False
-    elif slot in SLOT_FILLERS and not any(
-        slot_filled(slot, passage[a:b], entities) for a, b in split_sentences(passage)
-    ):
-        return False
-    if same_language:
-        q_terms = content_terms(question) - {e for ent in entities for e in _stems(ent)}
-        if q_terms:
-            p_terms = content_terms(text)
-            if len(q_terms & p_terms) / len(q_terms) < 0.34:
-                return False
-    return True
+        if speaker and not _speaker_speaks(speaker, passage, low):
+            return f"no statement by {speaker}"
+    elif slot in SLOT_FILLERS:
+        relevant = [
+            passage[a:b]
+            for a, b in split_sentences(passage)
+            if not same_language or not q_terms or q_terms & content_terms(passage[a:b])
+            or any(entity_in(e, passage[a:b].lower()) for e in names)
+        ]  # fmt: skip
+        focus = question_focus(question) if same_language and slot in ("number", "age") else None
+        if focus:
+            relevant = [x for x in relevant if focus & content_terms(x)]
+        if not any(slot_filled(slot, sentence, entities) for sentence in relevant):
+            return f"no {slot} in a relevant sentence"
+    if slot is None and same_language and q_terms:
+        p_terms = content_terms(text)
+        if len(q_terms & p_terms) / len(q_terms) < 0.34:
+            return f"content words {sorted(q_terms - p_terms)} not in passage"
+    return None
+
+
+_FOCUS = re.compile(
+    r"\b(?:how (?:many|much)|berapa(?:kah)?(?: (?:banyak|jumlah|besar))?)\s+(?P<focus>[\w-]+)", re.I
+)
+
+
+def question_focus(question: str) -> set[str] | None:
+    """Stems of the word a quantity question counts: 'Berapa hadiah uang…' -> {'hadiah'}."""
+    m = _FOCUS.search(question)
+    if not m:
+        return None
+    if m.group("focus").lower() in {
+        "money",
+        "uang",
+        "dana",
+        "lama",
+        "long",
+        "far",
+        "jauh",
+        "the",
+        "a",
+    }:
+        return None  # a unit, not a thing: the passage may say "$6bn" or "15 tahun"
+    terms = content_terms(m.group("focus"))
+    return terms or None
+
+
+def _speaker_speaks(speaker: str, passage: str, low: str) -> bool:
+    words = set(speaker.split())
+    if any(words & set(q.speaker_key.split()) for q in extract_quotes(passage)):
+        return True
+    alternatives = "|".join(map(re.escape, words))
+    return re.search(rf"\b(?:{alternatives})\w*\b.{{0,80}}\b(?:{SAY_VERBS})\b|\b(?:{SAY_VERBS})\s+(?:\w+\s+){{0,3}}(?:{alternatives})", low) is not None  # fmt: skip
 
 
 def sentence_supported(sentence: str, passage: str, same_language: bool) -> bool:

@@ -32,9 +32,10 @@ log = logging.getLogger(__name__)
 
 RRF_K = 60
 CANDIDATES = 40
-DENSE_WEIGHT = 1.0
-LEXICAL_SAME_LANG = 1.0
+DENSE_WEIGHT = 1.5
+LEXICAL_SAME_LANG = 0.5
 LEXICAL_CROSS_LANG = 0.15
+ENTITY_WEIGHT = 0.5
 SPEAKER_BONUS = 0.012
 RECENCY_BONUS = 0.01
 MAX_PER_ARTICLE = 2
@@ -48,6 +49,11 @@ class Filters:
     sources: list[str] = field(default_factory=list)
     langs: list[str] = field(default_factory=list)
     prefer_recent: bool = False
+
+    def with_lang(self, lang: str | None) -> Filters:
+        if lang is None:
+            return self
+        return Filters(self.date_from, self.date_to, self.sources, [lang], self.prefer_recent)
 
     def chroma_where(self) -> dict | None:
         clauses: list[dict] = []
@@ -89,7 +95,10 @@ _SAY_PATTERNS = [
         r"apa (?:kata|yang dikatakan|yang disampaikan|yang diungkapkan|pendapat|komentar|tanggapan|pernyataan) (?P<who>.+?)(?: (?:tentang|soal|mengenai|terkait|atas) (?P<topic>.+?))?[?.!]*$",
         re.I,
     ),
-    re.compile(r"(?:how did|bagaimana) (?P<who>.+?) (?:respond|react|menanggapi)(?P<topic>.*?)[?.!]*$", re.I),
+    re.compile(
+        r"(?:how did|bagaimana) (?P<who>.+?) (?:respond|react|menanggapi)(?P<topic>.*?)[?.!]*$",
+        re.I,
+    ),
 ]
 
 
@@ -109,6 +118,24 @@ def asked_speaker(question: str) -> str | None:
     return None
 
 
+_NAME_OR_NUMBER = re.compile(r"\b(?:[A-Z][\w'’-]*[A-Za-z0-9]|[A-Z]{2,}|\d[\d.,]*\d|\d+)\b")
+_NOT_NAMES = {
+    "what", "who", "when", "where", "why", "how", "which", "did", "does", "do", "is", "are",
+    "was", "were", "the", "a", "an", "in", "on", "and", "apa", "apakah", "siapa", "kapan",
+    "dimana", "di", "mana", "bagaimana", "mengapa", "kenapa", "berapa", "dan", "according",
+    "menurut", "yang", "ke", "dari", "pada", "ini", "itu",
+}  # fmt: skip
+
+
+def question_names(question: str) -> list[str]:
+    """Capitalised words and numbers of a question: the part that needs no translation.
+
+    >>> question_names("Which race marked Valentino Rossi's 350th grand prix start?")
+    ['Valentino', "Rossi's", '350th']
+    """
+    return [w for w in _NAME_OR_NUMBER.findall(question) if w.lower() not in _NOT_NAMES]
+
+
 def shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
     words = re.findall(r"\w+", text.lower())
     return {tuple(words[i : i + n]) for i in range(max(len(words) - n + 1, 1))}
@@ -120,7 +147,12 @@ class HybridRetriever:
         self.embeddings = embeddings or get_embeddings(settings)
         self.store = store or NewsStore(settings, embedding_model=embedding_name(self.embeddings))
         self.lexical = LexicalIndexCache(self.store, lexical_folder(settings))
-        self.lexical_cross_lang = LEXICAL_CROSS_LANG
+        self.weights = {
+            "dense": DENSE_WEIGHT,
+            "lexical_same_lang": LEXICAL_SAME_LANG,
+            "lexical_cross_lang": LEXICAL_CROSS_LANG,
+            "entity": ENTITY_WEIGHT,
+        }
         self.use_dense = True
         self.use_lexical = True
 
@@ -135,34 +167,38 @@ class HybridRetriever:
         q_lang = detect_language(question)
         candidates: dict[str, dict] = {}
 
+        index = self.lexical.get()
         if self.use_dense:
             vector = self.embeddings.embed_query(question)
-            for rank, hit in enumerate(self.store.query_dense(vector, CANDIDATES, filters.chroma_where())):  # fmt: skip
-                c = candidates.setdefault(hit.chunk_id, {"text": hit.text, "meta": hit.metadata, "score": 0.0})  # fmt: skip
-                c["score"] += DENSE_WEIGHT / (RRF_K + rank)
-                c["dense"] = hit.similarity
+            # One ranking per language: e5 scores same-language passages higher, so a single
+            # list would bury the Indonesian article an English question is about.
+            for lang in self._languages(index, filters):
+                where = filters.with_lang(lang).chroma_where()
+                for rank, hit in enumerate(self.store.query_dense(vector, CANDIDATES, where)):
+                    c = candidates.setdefault(hit.chunk_id, {"text": hit.text, "meta": hit.metadata, "score": 0.0})  # fmt: skip
+                    c["score"] += self.weights["dense"] / (RRF_K + rank)
+                    c["dense"] = hit.similarity
 
         if self.use_lexical:
-            index = self.lexical.get()
-            lexical_hits = index.search(question, CANDIDATES, filters.lexical_mask(index))
-            missing = [index.ids[row] for row, _ in lexical_hits if index.ids[row] not in candidates]
-            fetched = self.store.get_chunks(missing)
-            for rank, (row, _score) in enumerate(lexical_hits):
-                cid = index.ids[row]
-                if cid not in candidates:
-                    if cid not in fetched:  # deleted since the index was built
-                        continue
-                    text, meta = fetched[cid]
-                    candidates[cid] = {"text": text, "meta": meta, "score": 0.0}
-                weight = LEXICAL_SAME_LANG if index.langs[row] == q_lang else self.lexical_cross_lang
-                candidates[cid]["score"] += weight / (RRF_K + rank)
+            w = self.weights
+            mask = filters.lexical_mask(index)
+            lexical_hits = index.search(question, CANDIDATES, mask)
+            self._add_lexical(candidates, index, lexical_hits, lambda row: w["lexical_same_lang"] if index.langs[row] == q_lang else w["lexical_cross_lang"])  # fmt: skip
+            # Names and numbers are the same in both languages: a second lexical ranking on
+            # them alone carries cross-lingual questions to the right article.
+            names = " ".join(question_names(question))
+            if names:
+                self._add_lexical(candidates, index, index.search(names, CANDIDATES, mask), lambda row: w["entity"])  # fmt: skip
 
         speaker = asked_speaker(question)
         if speaker:
             wanted = set(speaker.split())
             for c in candidates.values():
                 said = c["meta"].get("speakers", "")
-                if any(w in said.split("|") or any(w in s.split() for s in said.split("|")) for w in wanted):
+                if any(
+                    w in said.split("|") or any(w in s.split() for s in said.split("|"))
+                    for w in wanted
+                ):
                     c["score"] += SPEAKER_BONUS
 
         if filters.prefer_recent:
@@ -177,6 +213,24 @@ class HybridRetriever:
 
         ranked = sorted(candidates.items(), key=lambda kv: -kv[1]["score"])
         return diversify(ranked, k)
+
+    def _languages(self, index, filters: Filters) -> list[str | None]:
+        langs = sorted(set(index.langs.tolist())) if index.ids else []
+        if filters.langs:
+            langs = [lang for lang in langs if lang in filters.langs]
+        return langs if len(langs) > 1 else [None]
+
+    def _add_lexical(self, candidates: dict, index, hits: list[tuple[int, float]], weight) -> None:
+        missing = [index.ids[row] for row, _ in hits if index.ids[row] not in candidates]
+        fetched = self.store.get_chunks(missing)
+        for rank, (row, _score) in enumerate(hits):
+            cid = index.ids[row]
+            if cid not in candidates:
+                if cid not in fetched:  # deleted since the index was built
+                    continue
+                text, meta = fetched[cid]
+                candidates[cid] = {"text": text, "meta": meta, "score": 0.0}
+            candidates[cid]["score"] += weight(row) / (RRF_K + rank)
 
     def as_langchain(self, k: int | None = None, filters: Filters | None = None) -> KabarRetriever:
         return KabarRetriever(hybrid=self, k=k or self.settings.top_k, filters=filters or Filters())
@@ -199,7 +253,10 @@ def diversify(ranked: list[tuple[str, dict]], k: int) -> list[Hit]:
         if duplicate_of is not None:
             if hits[duplicate_of].article_id != article:
                 hits[duplicate_of].also_in.append(
-                    {k_: meta.get(k_, "") for k_ in ("article_id", "title", "source", "date", "url")}
+                    {
+                        k_: meta.get(k_, "")
+                        for k_ in ("article_id", "title", "source", "date", "url")
+                    }
                 )
             continue
         if per_article.get(article, 0) >= MAX_PER_ARTICLE:
@@ -207,7 +264,9 @@ def diversify(ranked: list[tuple[str, dict]], k: int) -> list[Hit]:
         if len(hits) >= k:
             continue  # keep scanning only to fold later duplicates into the hits we have
         per_article[article] = per_article.get(article, 0) + 1
-        hits.append(Hit(chunk_id=cid, article_id=article, text=c["text"], metadata=meta, score=c["score"]))
+        hits.append(
+            Hit(chunk_id=cid, article_id=article, text=c["text"], metadata=meta, score=c["score"])
+        )
         hit_shingles.append(sh)
     return hits
 
@@ -224,7 +283,12 @@ class KabarRetriever(BaseRetriever):
         return [
             Document(
                 page_content=h.text,
-                metadata={**h.metadata, "chunk_id": h.chunk_id, "score": h.score, "also_in": h.also_in},
+                metadata={
+                    **h.metadata,
+                    "chunk_id": h.chunk_id,
+                    "score": h.score,
+                    "also_in": h.also_in,
+                },
                 id=h.chunk_id,
             )
             for h in self.hybrid.retrieve(query, self.k, self.filters)

@@ -68,7 +68,9 @@ class NewsStore:
         if not article_ids:
             return {}
         got = self.registry.get(ids=list(article_ids), include=["metadatas"])
-        return {i: m.get("fingerprint", "") for i, m in zip(got["ids"], got["metadatas"], strict=True)}
+        return {
+            i: m.get("fingerprint", "") for i, m in zip(got["ids"], got["metadatas"], strict=True)
+        }
 
     def replace_article(
         self,
@@ -135,7 +137,8 @@ class NewsStore:
             return {}
         got = self.chunks.get(ids=list(ids), include=["documents", "metadatas"])
         return {
-            i: (d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+            i: (d, m)
+            for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
         }
 
     def query_dense(self, vector: list[float], k: int, where: dict | None = None) -> list[DenseHit]:
@@ -151,7 +154,10 @@ class NewsStore:
         return [
             DenseHit(chunk_id=i, text=d, metadata=m, similarity=1.0 - dist)
             for i, d, m, dist in zip(
-                got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0],
+                got["ids"][0],
+                got["documents"][0],
+                got["metadatas"][0],
+                got["distances"][0],
                 strict=True,
             )
         ]

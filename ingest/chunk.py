@@ -48,7 +48,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             nxt = match.end(2)
             last_word = text[start : match.start(1)].rsplit(None, 1)
             token = last_word[-1].lower().strip("(\"'“") if last_word else ""
-            if match.group(1) == "." and (token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())):
+            if match.group(1) == "." and (
+                token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+            ):
                 continue
         if text[start:end].strip():
             spans.append(_strip_span(text, start, end))

@@ -78,7 +78,9 @@ def test_quote_patterns_english_and_pronouns():
 
 
 def test_chunk_metadata_lists_speakers():
-    article = Article(id="s", text="“Kami siap berunding,” kata Zelensky. Rusia menolak.", lang="id")
+    article = Article(
+        id="s", text="“Kami siap berunding,” kata Zelensky. Rusia menolak.", lang="id"
+    )
     (chunk,) = chunk_article(article)
     assert "|zelensky|" in chunk.metadata["speakers"]
     assert chunk.metadata["n_quotes"] == 1

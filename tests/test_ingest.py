@@ -50,7 +50,9 @@ def chunk_ids_by_article(store):
     return by_article
 
 
-def test_cli_ingests_seed_and_jsonl_then_reingest_is_a_no_op(capsys, cli_env, small_corpus, tmp_path):
+def test_cli_ingests_seed_and_jsonl_then_reingest_is_a_no_op(
+    capsys, cli_env, small_corpus, tmp_path
+):
     path, records = small_corpus
     store_dir = tmp_path / "store"
     code, first = run_cli(capsys, SEED_DIR, path, "--store", store_dir)
@@ -94,7 +96,9 @@ def test_unchanged_articles_are_not_embedded_and_changed_ones_leave_no_orphans(s
     assert len(after[target]) == report.chunks_added
     assert {a: c for a, c in after.items() if a != target} == {a: c for a, c in before.items() if a != target}  # fmt: skip
     index = LexicalIndexCache(indexer.store, lexical_folder(settings)).get()
-    assert set(index.ids) == {c for ids in after.values() for c in ids}, "BM25 is in step with Chroma"
+    assert set(index.ids) == {c for ids in after.values() for c in ids}, (
+        "BM25 is in step with Chroma"
+    )
 
 
 def test_bad_records_are_reported_and_the_rest_is_ingested(capsys, cli_env, tmp_path):
@@ -116,7 +120,9 @@ def test_bad_records_are_reported_and_the_rest_is_ingested(capsys, cli_env, tmp_
 def test_nothing_readable_exits_2_and_keeps_what_was_ingested(capsys, cli_env, tmp_path):
     store = tmp_path / "store"
     good = tmp_path / "good.txt"
-    good.write_text("Judul berita\n\nPemerintah mengumumkan kebijakan baru tentang pajak kendaraan.")
+    good.write_text(
+        "Judul berita\n\nPemerintah mengumumkan kebijakan baru tentang pajak kendaraan."
+    )
     assert run_cli(capsys, good, "--store", store)[0] == 0
     binary = tmp_path / "image.txt"
     binary.write_bytes(bytes(range(256)) * 4)
