@@ -285,8 +285,8 @@ def verify_citations(text: str, passages: list[Hit], language: str) -> str | Non
         ending = claim[-1] if claim[-1] in ".!?" else "."
         body = claim[:-1] if claim[-1] in ".!?" else claim
         kept.append(body + "".join(f" [{n}]" for n in dict.fromkeys(valid)) + ending)
-    if not kept or dropped > len(kept):
-        return None
+    if not kept or dropped >= len(kept):
+        return None  # as many unsupported claims as supported ones: trust none of it
     return " ".join(kept)
 
 

@@ -68,11 +68,11 @@ def contains_answer(text: str, answers: list[str]) -> bool:
     return any(a.lower() in low for a in answers)
 
 
-def evaluate(settings: Settings, questions: list[dict], k: int, with_answers: bool, llm: str | None = None, progress: bool = True) -> dict:  # fmt: skip
+def evaluate(settings: Settings, questions: list[dict], k: int, with_answers: bool, llm: str | None = None, progress: bool = True, retriever=None) -> dict:  # fmt: skip
     from assistant.chat import NewsAssistant
     from assistant.retrieve import HybridRetriever
 
-    retriever = HybridRetriever(settings)
+    retriever = retriever or HybridRetriever(settings)
     assistant = NewsAssistant(settings, retriever) if with_answers else None
     rows = []
     iterator = questions

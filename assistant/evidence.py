@@ -17,7 +17,7 @@ import numpy as np
 from assistant.lexical import STOPWORDS_EN, STOPWORDS_ID, stem_en, stem_id, tokenize_query
 from assistant.retrieve import asked_speaker
 from ingest.chunk import split_sentences
-from ingest.quotes import TITLES, extract_quotes
+from ingest.quotes import ROLE_TITLES, extract_quotes
 
 QUESTION_WORDS = {
     "what", "who", "whom", "whose", "when", "where", "why", "how", "which", "did", "does", "do",
@@ -81,7 +81,12 @@ def question_entities(question: str) -> list[str]:
     for m in _ENTITY.finditer(question):
         word = m.group(0)
         low = word.lower()
-        if low in QUESTION_WORDS or low in TITLES or low in STOPWORDS_EN or low in STOPWORDS_ID:
+        if (
+            low in QUESTION_WORDS
+            or low in ROLE_TITLES
+            or low in STOPWORDS_EN
+            or low in STOPWORDS_ID
+        ):
             continue
         if first_word and m.start() == first_word.start(1) and not word.isupper():
             continue  # capitalised only because it starts the sentence
@@ -201,7 +206,7 @@ def slot_filled(slot: str, sentence: str, q_entities: list[str]) -> bool:
             continue  # a number the question itself mentions answers nothing
         if slot in ("who", "where"):
             # A name that is only the question's own entity (or a title) answers nothing.
-            words = [w for w in re.findall(r"[\w'’-]+", found) if w not in TITLES]
+            words = [w for w in re.findall(r"[\w'’-]+", found) if w not in ROLE_TITLES]
             if not words or all(any(entity_in(e, w) for e in q_entities) for w in words):
                 continue
             if m.start() == 0 and len(words) == 1 and words[0] in STOPWORDS_ID | STOPWORDS_EN | QUESTION_WORDS:  # fmt: skip

@@ -118,7 +118,7 @@ def asked_speaker(question: str) -> str | None:
     return None
 
 
-_NAME_OR_NUMBER = re.compile(r"\b(?:[A-Z][\w'’-]*[A-Za-z0-9]|[A-Z]{2,}|\d[\d.,]*\d|\d+)\b")
+_NAME_OR_NUMBER = re.compile(r"\b(?:[A-Z][\w'’-]*[A-Za-z0-9]|[A-Z]{2,})\b|\b\d+(?:[.,]\d+)*")
 _NOT_NAMES = {
     "what", "who", "when", "where", "why", "how", "which", "did", "does", "do", "is", "are",
     "was", "were", "the", "a", "an", "in", "on", "and", "apa", "apakah", "siapa", "kapan",
@@ -131,7 +131,7 @@ def question_names(question: str) -> list[str]:
     """Capitalised words and numbers of a question: the part that needs no translation.
 
     >>> question_names("Which race marked Valentino Rossi's 350th grand prix start?")
-    ['Valentino', "Rossi's", '350th']
+    ['Valentino', "Rossi's", '350']
     """
     return [w for w in _NAME_OR_NUMBER.findall(question) if w.lower() not in _NOT_NAMES]
 
@@ -155,6 +155,7 @@ class HybridRetriever:
         }
         self.use_dense = True
         self.use_lexical = True
+        self.dense_per_language = True
 
     def retrieve(self, question: str, k: int | None = None, filters: Filters | None = None) -> list[Hit]:  # fmt: skip
         k = k or self.settings.top_k
@@ -215,6 +216,8 @@ class HybridRetriever:
         return diversify(ranked, k)
 
     def _languages(self, index, filters: Filters) -> list[str | None]:
+        if not self.dense_per_language:
+            return [None]
         langs = sorted(set(index.langs.tolist())) if index.ids else []
         if filters.langs:
             langs = [lang for lang in langs if lang in filters.langs]

@@ -11,15 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-TITLES = {
+ROLE_TITLES = {
     "presiden", "wakil", "menteri", "ketua", "gubernur", "bupati", "wali", "kota", "kepala",
     "direktur", "juru", "bicara", "jubir", "sekretaris", "jenderal", "panglima", "kapolri",
     "kapolda", "pak", "bu", "bapak", "ibu", "sang", "perdana", "president", "prime", "minister",
     "mr", "mrs", "ms", "dr", "sir", "chancellor", "secretary", "chairman", "chief", "executive",
-    "spokesman", "spokeswoman", "senator", "governor", "mayor", "coach", "manager", "ukraina",
-    "rusia", "as", "amerika", "serikat", "inggris", "indonesia", "ri", "us", "uk", "the",
+    "spokesman", "spokeswoman", "senator", "governor", "mayor", "coach", "manager", "the",
     "former", "mantan", "pelatih", "striker", "kapten", "captain",
 }  # fmt: skip
+# Nationalities in "Presiden Ukraina Volodymyr Zelensky" are not part of the name.
+NATIONALITIES = {"ukraina", "rusia", "as", "amerika", "serikat", "inggris", "indonesia", "ri", "us", "uk"}  # fmt: skip
+TITLES = ROLE_TITLES | NATIONALITIES
 PRONOUNS = {"dia", "ia", "beliau", "mereka", "he", "she", "they", "nya"}
 
 _NAME = r"(?:[A-Z][\w'’.-]*(?:[ \t]+(?:(?:bin|binti|van|de|der|al|el|da|dos)[ \t]+)?[A-Z][\w'’.-]*){0,4})"

@@ -1,0 +1,103 @@
+"""Retrieval latency (p50/p95) and resident memory at 10k and 100k chunks.
+
+The real corpus is grown by re-ingesting it under new ids: the same texts and their vectors
+are written again with fresh article ids (identical texts have identical embeddings, so this
+skips hours of CPU embedding without changing what is searched).
+Usage: python bench/query.py --source-store /tmp/kabar-bench-stores/e5 [--collection bilingual] [--sizes 10000 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+from assistant.config import Settings  # noqa: E402
+from assistant.retrieve import HybridRetriever  # noqa: E402
+from assistant.store import NewsStore  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def read_source(store: NewsStore):
+    got = store.chunks.get(include=["documents", "metadatas", "embeddings"])
+    return got["ids"], got["documents"], got["metadatas"], got["embeddings"]
+
+
+def grow(target: NewsStore, source, size: int) -> None:
+    ids, docs, metas, vectors = source
+    have = target.count_chunks()
+    copy = have // len(ids)
+    while have < size:
+        n = min(len(ids), size - have)
+        batch_ids = [f"{i}@{copy}" for i in ids[:n]]
+        batch_meta = [{**m, "article_id": f"{m['article_id']}@{copy}"} for m in metas[:n]]
+        for start in range(0, n, 5000):
+            sl = slice(start, start + 5000)
+            target.chunks.add(ids=batch_ids[sl], documents=docs[sl], metadatas=batch_meta[sl], embeddings=vectors[sl])  # fmt: skip
+        have += n
+        copy += 1
+    target.bump_generation()
+
+
+def percentile(values, pct):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--source-store", type=Path, required=True)
+    p.add_argument("--collection", default="bilingual")
+    p.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    p.add_argument("--questions", type=Path, default=REPO / "evalsets" / "bilingual_dev.jsonl")
+    args = p.parse_args()
+    questions = [json.loads(line)["question"] for line in args.questions.open()]
+    source = read_source(NewsStore(Settings(store_dir=args.source_store, collection=args.collection)))  # fmt: skip
+    print("| chunks | retrieve p50 ms | retrieve p95 ms | search only p50 ms | search only p95 ms | BM25 build s | RSS MB |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory(prefix="kabar-query-") as tmp:
+        settings = Settings(store_dir=Path(tmp), collection="grown")
+        store = NewsStore(settings)
+        for size in sorted(args.sizes):
+            grow(store, source, size)
+            retriever = HybridRetriever(settings, store=store)
+            start = time.perf_counter()
+            retriever.lexical.get()
+            bm25_build = time.perf_counter() - start
+            vectors = {q: retriever.embeddings.embed_query(q) for q in questions}
+            retriever.retrieve(questions[0], 5)  # warm up
+            full, search = [], []
+            for q in questions:
+                start = time.perf_counter()
+                retriever.retrieve(q, 5)
+                full.append((time.perf_counter() - start) * 1000)
+            cached = retriever.embeddings
+            retriever.embeddings = type(
+                "Cached", (), {"embed_query": staticmethod(vectors.__getitem__)}
+            )()
+            for q in questions:
+                start = time.perf_counter()
+                retriever.retrieve(q, 5)
+                search.append((time.perf_counter() - start) * 1000)
+            retriever.embeddings = cached
+            print(f"| {store.count_chunks()} | {statistics.median(full):.0f} | {percentile(full, 95):.0f} | "
+                  f"{statistics.median(search):.0f} | {percentile(search, 95):.0f} | {bm25_build:.1f} | {rss_mb():.0f} |", flush=True)  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,259 @@
+import json
+import re
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from assistant.__main__ import main as assistant_main
+from assistant.answer import LOCAL_MODEL_FILE, REFUSALS, llamacpp_available
+from assistant.chat import NewsAssistant, condense_heuristic, verify_citations
+from assistant.config import DEFAULT_MODEL_CACHE
+from assistant.models import Hit
+from assistant.prompts import PromptError, render
+from assistant.retrieve import HybridRetriever
+from ingest.load import path_id
+
+from .conftest import SEED_FILE
+
+SEED_ID = path_id(SEED_FILE)
+GOLDEN = Path(__file__).parent / "golden"
+SEED_QUESTIONS = {"en": "What did Zelensky say about the negotiations?", "id": "Apa kata Zelensky tentang negosiasi?"}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def retriever(news_settings, e5_embeddings):
+    return HybridRetriever(news_settings, embeddings=e5_embeddings)
+
+
+def assistant_for(settings, retriever, **overrides):
+    return NewsAssistant(settings.model_copy(update=overrides), retriever)
+
+
+def assert_cites_seed(answer, language):
+    assert answer.answered and answer.language == language
+    assert "menggagalkan negosiasi" in answer.answer
+    assert re.search(r"\[1\]", answer.answer)
+    assert answer.citations[0].n == 1 and answer.citations[0].doc_id == SEED_ID
+    assert "menggagalkan negosiasi" in answer.citations[0].text
+    numbers = {int(n) for n in re.findall(r"\[(\d+)\]", answer.answer)}
+    assert numbers == {c.n for c in answer.citations}, "every [n] has its passage and vice versa"
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_seed_question_is_answered_with_the_quote(news_settings, retriever, language):
+    answer = assistant_for(news_settings, retriever).ask(SEED_QUESTIONS[language])
+    assert_cites_seed(answer, language)
+    assert answer.backend == "extractive"
+
+
+def test_follow_up_question_is_understood(news_settings, retriever):
+    bot = assistant_for(news_settings, retriever)
+    first = bot.ask(SEED_QUESTIONS["id"])
+    follow_up = bot.ask("Dan apa kata Putin?", history=[(SEED_QUESTIONS["id"], first.answer)])
+    assert follow_up.answered and follow_up.language == "id"
+    assert "Putin" in follow_up.answer
+    assert any(p in follow_up.answer for p in ("Kami memahami permintaan", "keselamatan mereka"))
+    assert follow_up.citations[0].doc_id == SEED_ID
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Siapa yang memenangkan Piala Dunia 2030?", "id"),
+        ("Who won the 2030 World Cup final?", "en"),
+        ("Berapa jumlah penduduk Mars menurut sensus terakhir?", "id"),
+    ],
+)
+def test_unanswerable_questions_are_declined_in_their_language(news_settings, retriever, question, language):  # fmt: skip
+    answer = assistant_for(news_settings, retriever).ask(question)
+    assert not answer.answered
+    assert answer.answer == REFUSALS[language] and answer.citations == []
+
+
+def test_answer_language_can_be_chosen(news_settings, retriever):
+    answer = assistant_for(news_settings, retriever).ask(SEED_QUESTIONS["id"], language="en")
+    assert answer.language == "en" and answer.answered
+
+
+def test_condense_heuristic():
+    history = [("Apa kata Zelensky tentang negosiasi?", "…")]
+    assert condense_heuristic("Dan apa kata Putin?", history) == "apa kata Putin tentang negosiasi?"
+    assert condense_heuristic("What about Putin?", [("What did Zelensky say about the talks?", "")]) == "What did Putin say about the talks?"  # fmt: skip
+    assert condense_heuristic("Siapa presiden Rusia?", history) == "Siapa presiden Rusia?"
+    assert condense_heuristic("Apa kata Zelensky?", []) == "Apa kata Zelensky?"
+
+
+def hit(text, lang="id", n=0):
+    return Hit(f"c{n}", f"a{n}", text, {"lang": lang, "title": "", "source": "s"}, 1.0)
+
+
+def test_verify_citations_recites_drops_and_rejects():
+    passages = [
+        hit("Harga beras naik 10 persen di Jakarta pada bulan Maret."),
+        hit("Banjir merendam 300 rumah di Bekasi pada hari Senin.", n=1),
+    ]
+    checked = verify_citations("Banjir merendam 300 rumah di Bekasi [1]. Harga beras naik 10 persen [1].", passages, "id")  # fmt: skip
+    assert checked == "Banjir merendam 300 rumah di Bekasi [2]. Harga beras naik 10 persen [1]."
+    assert verify_citations("Harga beras turun 50 persen di Surabaya [9].", passages, "id") is None
+    assert verify_citations(REFUSALS["id"], passages, "id") is None
+
+
+# ---- the OpenAI-compatible backend against a real local HTTP server ------------------------
+
+
+def make_chat_server(reply):
+    """A chat-completions server on 127.0.0.1 that streams `reply(messages)` as SSE chunks."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_POST(self):
+            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            text = reply(body["messages"])
+            self.send_response(200)
+            if not body.get("stream"):
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                message = {"role": "assistant", "content": text}
+                self.wfile.write(json.dumps({"id": "x", "object": "chat.completion", "created": 0, "model": body["model"], "choices": [{"index": 0, "message": message, "finish_reason": "stop"}]}).encode())  # fmt: skip
+                return
+            self.send_header("Content-Type", "text/event-stream")
+            self.end_headers()
+            for piece in re.findall(r"\S+\s*", text) + [None]:
+                delta = {"content": piece} if piece else {}
+                chunk = {"id": "x", "object": "chat.completion.chunk", "created": 0, "model": body["model"], "choices": [{"index": 0, "delta": delta, "finish_reason": None if piece else "stop"}]}  # fmt: skip
+                self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+            self.wfile.write(b"data: [DONE]\n\n")
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def faithful_reply(messages):
+    """Quotes the passage that holds the Zelensky quote, citing it correctly."""
+    user = messages[-1]["content"]
+    if "Standalone question" in user:
+        return "Apa kata Putin tentang negosiasi?"
+    n = re.search(r"\[(\d+)\][^\[]*menggagalkan negosiasi", user, re.S).group(1)
+    if "Answer in English" in user:
+        return f"Zelensky said Putin is trying to derail the negotiations (“menggagalkan negosiasi”) with very difficult conditions [{n}]."  # fmt: skip
+    return f"Zelensky mengatakan Putin berusaha menggagalkan negosiasi dengan memberikan syarat yang sangat sulit [{n}]."  # fmt: skip
+
+
+@pytest.fixture
+def openai_server():
+    servers = []
+
+    def start(reply):
+        server = make_chat_server(reply)
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/v1"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+
+
+BACKENDS = ["extractive", "openai", "llamacpp"]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_backend_contract(news_settings, retriever, openai_server, backend, language):
+    """Every backend streams text and ends in a verified, cited answer to the seed question."""
+    overrides = {"llm": backend}
+    if backend == "openai":
+        overrides.update(openai_base_url=openai_server(faithful_reply), openai_model="test-model")
+    if backend == "llamacpp":
+        overrides["gguf_path"] = DEFAULT_MODEL_CACHE / LOCAL_MODEL_FILE
+        if not llamacpp_available(news_settings.model_copy(update=overrides)):
+            pytest.skip(
+                "llama-cpp-python or the local GGUF is not installed (run: make install-llm)"
+            )
+    bot = assistant_for(news_settings, retriever, **overrides)
+    events = list(bot.stream(SEED_QUESTIONS[language]))
+    tokens = [e.text for e in events if e.kind == "token"]
+    assert tokens and all(isinstance(t, str) for t in tokens)
+    (final,) = [e.answer for e in events if e.kind == "answer"]
+    assert final.backend.startswith(backend)
+    assert final.answered and final.language == language
+    assert final.citations and final.citations[0].doc_id == SEED_ID
+    numbers = {int(n) for n in re.findall(r"\[(\d+)\]", final.answer)}
+    assert numbers == {c.n for c in final.citations}
+    if backend == "openai":
+        assert final.backend == "openai", "a faithful answer passes the citation check"
+        assert "menggagalkan negosiasi" in final.answer
+
+
+def test_unfaithful_llm_answer_falls_back_to_extractive(news_settings, retriever, openai_server):
+    url = openai_server(lambda messages: "Zelensky said 5000 soldiers surrendered in Paris [7]. Putin agreed to peace [8].")  # fmt: skip
+    bot = assistant_for(
+        news_settings, retriever, llm="openai", openai_base_url=url, openai_model="m"
+    )
+    answer = bot.ask(SEED_QUESTIONS["en"])
+    assert answer.backend == "openai+extractive-fallback"
+    assert "menggagalkan negosiasi" in answer.answer and "Paris" not in answer.answer
+
+
+def test_openai_follow_up_uses_the_condense_prompt(news_settings, retriever, openai_server):
+    seen = []
+
+    def reply(messages):
+        seen.append(messages[-1]["content"])
+        return faithful_reply(messages)
+
+    bot = assistant_for(news_settings, retriever, llm="openai", openai_base_url=openai_server(reply), openai_model="m")  # fmt: skip
+    answer = bot.ask("Dan apa kata dia?", history=[(SEED_QUESTIONS["id"], "…")])
+    assert any("Standalone question" in s for s in seen)
+    assert answer.answered
+
+
+# ---- prompts ---------------------------------------------------------------------------------
+
+
+def rendered(name, **values):
+    return "\n\n".join(f"## {role}\n{text}" for role, text in render(name, **values))
+
+
+@pytest.mark.parametrize("name", ["answer_id", "answer_en"])
+def test_answer_prompts_are_pinned(name):
+    text = rendered(name, passages="[1] Judul | kumparan | 2017-03-28\nIsi berita.", question="Q?", refusal="R.")  # fmt: skip
+    assert text == (GOLDEN / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def test_condense_prompt_is_pinned():
+    text = rendered("condense", history="User: A?\nAssistant: B.", question="Dan C?")
+    assert text == (GOLDEN / "condense.txt").read_text(encoding="utf-8")
+
+
+def test_prompt_rendering_fails_loudly():
+    with pytest.raises(PromptError, match="missing values \\['refusal'\\]"):
+        render("answer_en", passages="x", question="y")
+    with pytest.raises(PromptError, match="unknown values \\['extra'\\]"):
+        render("condense", history="h", question="q", extra="z")
+
+
+# ---- CLI ---------------------------------------------------------------------------------------
+
+
+def test_cli_ask_json(news_settings, capsys, monkeypatch):
+    monkeypatch.setenv("KABAR_MODEL_CACHE_DIR", str(news_settings.model_cache_dir))
+    code = assistant_main(["ask", SEED_QUESTIONS["id"], "--store", str(news_settings.store_dir), "--llm", "extractive", "--json"])  # fmt: skip
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert set(out) == {"answer", "language", "backend", "citations"}
+    assert set(out["citations"][0]) == {"n", "doc_id", "title", "source", "date", "url", "text"}
+    assert out["citations"][0]["doc_id"] == SEED_ID
+    code = assistant_main(["ask", "Who won the 2030 World Cup final?", "--store", str(news_settings.store_dir), "--llm", "extractive"])  # fmt: skip
+    assert code == 3 and capsys.readouterr().out.strip() == REFUSALS["en"]
+
+
+def test_cli_names_the_fix_for_an_empty_store(tmp_path, capsys, monkeypatch, news_settings):
+    monkeypatch.setenv("KABAR_MODEL_CACHE_DIR", str(news_settings.model_cache_dir))
+    code = assistant_main(["ask", "Apa kabar?", "--store", str(tmp_path / "empty"), "--llm", "extractive"])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 2 and "python -m ingest" in err and "Traceback" not in err

@@ -1,0 +1,129 @@
+import pytest
+from langchain_core.documents import Document
+
+from assistant.lexical import tokenize, tokenize_query
+from assistant.retrieve import Filters, HybridRetriever, asked_speaker, diversify, question_names
+from ingest.load import path_id
+
+from .conftest import SEED_FILE
+
+
+@pytest.fixture(scope="module")
+def retriever(news_settings, e5_embeddings):
+    return HybridRetriever(news_settings, embeddings=e5_embeddings)
+
+
+SEED_ID = path_id(SEED_FILE)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What did Zelensky say about the negotiations?", "Apa kata Zelensky tentang negosiasi?"],
+)
+def test_seed_questions_find_the_seed_article_first(retriever, question):
+    hits = retriever.retrieve(question, 5)
+    assert hits[0].article_id == SEED_ID
+    assert "menggagalkan negosiasi" in " ".join(h.text for h in hits if h.article_id == SEED_ID)
+
+
+@pytest.mark.parametrize(
+    ("question", "article"),
+    [
+        # English question, Indonesian article
+        (
+            "Why did Setya Novanto skip the KPK summons as a witness?",
+            "indosum-1510015773-setnov-mangkir-lagi-alasannya-tak-ada-izin-preside",
+        ),  # fmt: skip
+        # Indonesian question, English article
+        (
+            "Berapa pinjaman dari China kepada Rusia untuk mengambil alih Yugansk?",
+            "bbc-business-077",
+        ),
+    ],
+)
+def test_cross_lingual_retrieval(retriever, question, article):
+    assert article in [h.article_id for h in retriever.retrieve(question, 5)]
+
+
+def test_at_most_two_passages_per_article(retriever):
+    hits = retriever.retrieve("Setya Novanto KPK e-KTP", 5)
+    per_article = {}
+    for h in hits:
+        per_article[h.article_id] = per_article.get(h.article_id, 0) + 1
+    assert max(per_article.values()) <= 2 and len(hits) == 5
+
+
+def test_filters_by_source_language_and_date(retriever):
+    bbc = retriever.retrieve("oil company loan", 5, Filters(sources=["BBC News"]))
+    assert bbc and all(h.metadata["source"] == "BBC News" for h in bbc)
+    indonesian = retriever.retrieve("oil company loan", 5, Filters(langs=["id"]))
+    assert indonesian and all(h.metadata["lang"] == "id" for h in indonesian)
+    dated = retriever.retrieve("korupsi e-KTP", 5, Filters(date_from="2017-11-01", date_to="2017-11-30"))  # fmt: skip
+    assert dated and all("2017-11-01" <= h.metadata["date"][:10] <= "2017-11-30" for h in dated)
+    assert retriever.retrieve("Zelensky", 5, Filters(date_from="2016-01-01")) and all(
+        h.article_id != SEED_ID
+        for h in retriever.retrieve("Zelensky", 5, Filters(date_from="2016-01-01"))  # fmt: skip
+    ), "the undated seed article is outside any date range"
+
+
+def test_recency_preference_moves_newer_articles_up(retriever):
+    plain = retriever.retrieve("Presiden Joko Widodo", 5)
+    recent = retriever.retrieve("Presiden Joko Widodo", 5, Filters(prefer_recent=True))
+
+    def mean_date(hits):
+        return sum(h.metadata["date_ts"] for h in hits) / len(hits)
+
+    assert mean_date(recent) >= mean_date(plain)
+
+
+def test_langchain_retriever(retriever):
+    docs = retriever.as_langchain(k=3).invoke("Apa kata Zelensky tentang negosiasi?")
+    assert len(docs) == 3 and all(isinstance(d, Document) for d in docs)
+    assert docs[0].metadata["article_id"] == SEED_ID and docs[0].metadata["chunk_id"]
+
+
+def test_near_duplicates_are_merged_keeping_every_source():
+    story = "Gempa berkekuatan 6,1 mengguncang Lebak, Banten, pada Selasa siang dan merusak ratusan rumah warga."  # fmt: skip
+    ranked = [
+        (
+            "a#0",
+            {
+                "text": story,
+                "meta": {"article_id": "a", "source": "antaranews", "title": "Gempa"},
+                "score": 3,
+            },
+        ),  # fmt: skip
+        (
+            "b#0",
+            {
+                "text": story + " Tidak ada korban jiwa.",
+                "meta": {"article_id": "b", "source": "kompas", "title": "Gempa Lebak"},
+                "score": 2,
+            },
+        ),  # fmt: skip
+        (
+            "c#0",
+            {
+                "text": "Harga beras naik di Pasar Induk Cipinang.",
+                "meta": {"article_id": "c"},
+                "score": 1,
+            },
+        ),  # fmt: skip
+    ]
+    hits = diversify(ranked, 5)
+    assert [h.article_id for h in hits] == ["a", "c"]
+    assert hits[0].also_in[0]["source"] == "kompas"
+
+
+def test_question_parsing():
+    assert asked_speaker("What did Zelensky say about the negotiations?") == "zelensky"
+    assert asked_speaker("Dan apa kata Putin?") == "putin"
+    assert asked_speaker("Apa kata Presiden Joko Widodo soal banjir?") == "joko widodo"
+    assert asked_speaker("Berapa korban banjir?") is None
+    assert question_names("Which race marked Valentino Rossi's 350th start?") == ["Valentino", "Rossi's", "350"]  # fmt: skip
+
+
+def test_bm25_tokenization_stems_both_languages():
+    assert tokenize("Zelensky menggagalkan negosiasi", "id") == ["zelensky", "gagal", "negosiasi"]
+    assert tokenize("The negotiations failed", "en") == ["negoti", "fail"]
+    assert {"gagal", "menggagalkan"} & set(tokenize_query("menggagalkan"))
