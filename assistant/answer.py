@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import atexit
 import logging
 import re
 import threading
@@ -193,6 +194,14 @@ def llamacpp_available(settings: Settings) -> bool:
     return local_model_path(settings).exists()
 
 
+def _close_llama(model) -> None:
+    # Free the native model before interpreter shutdown, where llama-cpp's own __del__ finds
+    # its C bindings already torn down and prints a traceback.
+    client = getattr(model, "client", None)
+    if client is not None and hasattr(client, "close"):
+        client.close()
+
+
 def load_llamacpp(settings: Settings) -> ChatModelBackend:
     path = local_model_path(settings)
     try:
@@ -215,6 +224,7 @@ def load_llamacpp(settings: Settings) -> ChatModelBackend:
         verbose=False,
         streaming=True,
     )
+    atexit.register(_close_llama, model)
     return ChatModelBackend(model, "llamacpp")
 
 
