@@ -3,7 +3,7 @@
 Rows: the raw model encode rate on our chunks (the limit), our full ingest (load, clean, chunk,
 embed, store, BM25), a naive LangChain pipeline (RecursiveCharacterTextSplitter + the same
 embeddings + Chroma.add_documents), and re-ingesting the unchanged corpus.
-Usage: python bench/ingest.py [--indosum 100] [--bbc 100] [--model multilingual-e5-small]
+Usage: python bench/ingest_speed.py [--indosum 100] [--bbc 100] [--model multilingual-e5-small]
 """
 
 from __future__ import annotations
