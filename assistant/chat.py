@@ -259,7 +259,7 @@ def _claims_by_citation(text: str) -> dict[int, str]:
 def verify_citations(text: str, passages: list[Hit], language: str) -> str | None:
     """The generated answer with every sentence cited to a passage that supports it, or None
     when the answer cannot be trusted (a refusal, nothing supported, or most claims dropped)."""
-    text = text.strip()
+    text = re.sub(r"\s*\[(?!\d+\])[^\]]{0,12}\]", "", text).strip()  # "[n]" copied from the prompt
     if not text or any(r.lower()[:40] in text.lower() for r in REFUSALS.values()):
         return None
     kept, dropped = [], 0
