@@ -72,27 +72,40 @@ class NewsStore:
             i: m.get("fingerprint", "") for i, m in zip(got["ids"], got["metadatas"], strict=True)
         }
 
-    def replace_article(
-        self,
-        article_id: str,
-        fingerprint: str,
-        chunks: list[Chunk],
-        vectors: list[list[float]],
-        summary: dict,
-    ) -> int:
-        """Swap the article's chunks for `chunks`; returns how many old chunks were removed."""
-        removed = self.delete_chunks_of(article_id, keep_registry=True)
-        if chunks:
+    def replace_articles(self, items: list[tuple[str, str, list[Chunk], list[list[float]], dict]], replaced: set[str]) -> int:  # fmt: skip
+        """Write (article_id, fingerprint, chunks, vectors, summary) for many articles in three
+        calls: delete the old chunks of `replaced` articles, add all chunks, then the registry
+        records, last, so a crash in between leaves those articles marked as not done.
+        Returns how many old chunks were removed."""
+        removed = 0
+        if replaced:
+            old = self.chunks.get(where={"article_id": {"$in": sorted(replaced)}}, include=[])
+            if old["ids"]:
+                self.chunks.delete(ids=old["ids"])
+            removed = len(old["ids"])
+        chunks = [c for _, _, cs, _, _ in items for c in cs]
+        vectors = [v for _, _, _, vs, _ in items for v in vs]
+        for start in range(0, len(chunks), WRITE_BATCH):
+            part = slice(start, start + WRITE_BATCH)
             self.chunks.upsert(
-                ids=[c.id for c in chunks],
-                documents=[c.text for c in chunks],
-                metadatas=[c.metadata for c in chunks],
-                embeddings=vectors,
+                ids=[c.id for c in chunks[part]],
+                documents=[c.text for c in chunks[part]],
+                metadatas=[c.metadata for c in chunks[part]],
+                embeddings=vectors[part],
             )
-        meta = {"fingerprint": fingerprint, "n_chunks": len(chunks)}
-        meta.update({k: v for k, v in summary.items() if v is not None})
-        self.registry.upsert(ids=[article_id], embeddings=[[0.0]], metadatas=[meta])
+        metas = []
+        for _, fingerprint, cs, _, summary in items:
+            meta = {"fingerprint": fingerprint, "n_chunks": len(cs)}
+            meta.update({k: v for k, v in summary.items() if v is not None})
+            metas.append(meta)
+        self.registry.upsert(ids=[i[0] for i in items], embeddings=[[0.0]] * len(items), metadatas=metas)  # fmt: skip
         return removed
+
+    def replace_article(self, article_id: str, fingerprint: str, chunks: list[Chunk], vectors: list[list[float]], summary: dict) -> int:  # fmt: skip
+        """Swap one article's chunks for `chunks`; returns how many old chunks were removed."""
+        return self.replace_articles(
+            [(article_id, fingerprint, chunks, vectors, summary)], {article_id}
+        )
 
     def delete_chunks_of(self, article_id: str, keep_registry: bool = False) -> int:
         old = self.chunks.get(where={"article_id": article_id}, include=[])

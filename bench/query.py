@@ -46,9 +46,10 @@ def grow(target: NewsStore, source, size: int) -> None:
         n = min(len(ids), size - have)
         batch_ids = [f"{i}@{copy}" for i in ids[:n]]
         batch_meta = [{**m, "article_id": f"{m['article_id']}@{copy}"} for m in metas[:n]]
+        batch_docs, batch_vectors = docs[:n], vectors[:n]
         for start in range(0, n, 5000):
             sl = slice(start, start + 5000)
-            target.chunks.add(ids=batch_ids[sl], documents=docs[sl], metadatas=batch_meta[sl], embeddings=vectors[sl])  # fmt: skip
+            target.chunks.add(ids=batch_ids[sl], documents=batch_docs[sl], metadatas=batch_meta[sl], embeddings=batch_vectors[sl])  # fmt: skip
         have += n
         copy += 1
     target.bump_generation()

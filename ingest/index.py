@@ -133,19 +133,15 @@ class Indexer:
             return
         texts = [embedding_text(c) for _, _, chunks in todo for c in chunks]
         vectors = self.embeddings.embed_documents(texts)
-        offset = 0
+        items, offset = [], 0
         for article, fingerprint, chunks in todo:
-            article_vectors = vectors[offset : offset + len(chunks)]
+            items.append((article.id, fingerprint, chunks, vectors[offset : offset + len(chunks)], article_summary(article)))  # fmt: skip
             offset += len(chunks)
-            removed = self.store.replace_article(
-                article.id, fingerprint, chunks, article_vectors, article_summary(article)
-            )
-            report.chunks_removed += removed
-            report.chunks_added += len(chunks)
-            if article.id in known:
-                report.articles_updated += 1
-            else:
-                report.articles_added += 1
+        replaced = {article.id for article, _, _ in todo if article.id in known}
+        report.chunks_removed += self.store.replace_articles(items, replaced)
+        report.chunks_added += len(texts)
+        report.articles_updated += len(replaced)
+        report.articles_added += len(todo) - len(replaced)
 
 
 def article_summary(article: Article) -> dict:
