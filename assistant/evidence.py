@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.lexical import STOPWORDS_EN, STOPWORDS_ID, stem_en, stem_id, tokenize_query
 from assistant.retrieve import asked_speaker
+from assistant.search_index import STOPWORDS_EN, STOPWORDS_ID, stem_en, stem_id, tokenize_query
 from ingest.chunk import split_sentences
 from ingest.quotes import ROLE_TITLES, extract_quotes
 

@@ -21,8 +21,8 @@ from pydantic import ConfigDict
 from assistant.config import Settings
 from assistant.embeddings import embedding_name, get_embeddings
 from assistant.errors import EmptyStore
-from assistant.lexical import LexicalIndexCache, lexical_folder
 from assistant.models import Hit
+from assistant.search_index import SearchIndexCache, index_folder
 from assistant.store import NewsStore
 from ingest.chunk import date_timestamp
 from ingest.clean import detect_language
@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 
 RRF_K = 60
 CANDIDATES = 40
+FUSED_CANDIDATES = 30  # fused hits fetched from the store and considered for the top k
 DENSE_WEIGHT = 1.5
 LEXICAL_SAME_LANG = 0.5
 LEXICAL_CROSS_LANG = 0.15
@@ -146,7 +147,7 @@ class HybridRetriever:
         self.settings = settings
         self.embeddings = embeddings or get_embeddings(settings)
         self.store = store or NewsStore(settings, embedding_model=embedding_name(self.embeddings))
-        self.lexical = LexicalIndexCache(self.store, lexical_folder(settings))
+        self.index_cache = SearchIndexCache(self.store, index_folder(settings))
         self.weights = {
             "dense": DENSE_WEIGHT,
             "lexical_same_lang": LEXICAL_SAME_LANG,
@@ -160,36 +161,42 @@ class HybridRetriever:
     def retrieve(self, question: str, k: int | None = None, filters: Filters | None = None) -> list[Hit]:  # fmt: skip
         k = k or self.settings.top_k
         filters = filters or Filters()
-        if self.store.count_chunks() == 0:
+        index = self.index_cache.get()
+        if not index.ids:
             raise EmptyStore(
                 f"No articles indexed in {self.settings.chroma_location()} "
                 f"[{self.settings.collection}] - run: python -m ingest PATH_OR_URL"
             )
         q_lang = detect_language(question)
-        candidates: dict[str, dict] = {}
-
-        index = self.lexical.get()
+        w = self.weights
+        mask = filters.lexical_mask(index)
+        rankings: list[tuple[list[tuple[int, float]], object]] = []
         if self.use_dense:
             vector = self.embeddings.embed_query(question)
             # One ranking per language: e5 scores same-language passages higher, so a single
             # list would bury the Indonesian article an English question is about.
             for lang in self._languages(index, filters):
-                where = filters.with_lang(lang).chroma_where()
-                for rank, hit in enumerate(self.store.query_dense(vector, CANDIDATES, where)):
-                    c = candidates.setdefault(hit.chunk_id, {"text": hit.text, "meta": hit.metadata, "score": 0.0})  # fmt: skip
-                    c["score"] += self.weights["dense"] / (RRF_K + rank)
-                    c["dense"] = hit.similarity
-
+                lang_mask = mask if lang is None else (index.langs == lang) & (True if mask is None else mask)  # fmt: skip
+                rankings.append((index.nearest(vector, CANDIDATES, lang_mask), lambda row: w["dense"]))  # fmt: skip
         if self.use_lexical:
-            w = self.weights
-            mask = filters.lexical_mask(index)
-            lexical_hits = index.search(question, CANDIDATES, mask)
-            self._add_lexical(candidates, index, lexical_hits, lambda row: w["lexical_same_lang"] if index.langs[row] == q_lang else w["lexical_cross_lang"])  # fmt: skip
+            rankings.append((index.search(question, CANDIDATES, mask), lambda row: w["lexical_same_lang"] if index.langs[row] == q_lang else w["lexical_cross_lang"]))  # fmt: skip
             # Names and numbers are the same in both languages: a second lexical ranking on
             # them alone carries cross-lingual questions to the right article.
             names = " ".join(question_names(question))
             if names:
-                self._add_lexical(candidates, index, index.search(names, CANDIDATES, mask), lambda row: w["entity"])  # fmt: skip
+                rankings.append((index.search(names, CANDIDATES, mask), lambda row: w["entity"]))
+        scores: dict[int, float] = {}
+        for ranking, weight in rankings:
+            for rank, (row, _score) in enumerate(ranking):
+                scores[row] = scores.get(row, 0.0) + weight(row) / (RRF_K + rank)
+        top_rows = sorted(scores, key=lambda row: -scores[row])[:FUSED_CANDIDATES]
+        fetched = self.store.get_chunks([index.ids[row] for row in top_rows])
+        candidates: dict[str, dict] = {}
+        for row in top_rows:
+            cid = index.ids[row]
+            if cid in fetched:  # else deleted since the index was built
+                text, meta = fetched[cid]
+                candidates[cid] = {"text": text, "meta": meta, "score": scores[row]}
 
         speaker = asked_speaker(question)
         if speaker:
@@ -222,18 +229,6 @@ class HybridRetriever:
         if filters.langs:
             langs = [lang for lang in langs if lang in filters.langs]
         return langs if len(langs) > 1 else [None]
-
-    def _add_lexical(self, candidates: dict, index, hits: list[tuple[int, float]], weight) -> None:
-        missing = [index.ids[row] for row, _ in hits if index.ids[row] not in candidates]
-        fetched = self.store.get_chunks(missing)
-        for rank, (row, _score) in enumerate(hits):
-            cid = index.ids[row]
-            if cid not in candidates:
-                if cid not in fetched:  # deleted since the index was built
-                    continue
-                text, meta = fetched[cid]
-                candidates[cid] = {"text": text, "meta": meta, "score": 0.0}
-            candidates[cid]["score"] += weight(row) / (RRF_K + rank)
 
     def as_langchain(self, k: int | None = None, filters: Filters | None = None) -> KabarRetriever:
         return KabarRetriever(hybrid=self, k=k or self.settings.top_k, filters=filters or Filters())

@@ -12,7 +12,6 @@ import logging
 import os
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from assistant.config import Settings
 from assistant.errors import StoreUnavailable
@@ -25,14 +24,6 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 REGISTRY_SUFFIX = "__articles"
 WRITE_BATCH = 1000
-
-
-@dataclass
-class DenseHit:
-    chunk_id: str
-    text: str
-    metadata: dict
-    similarity: float
 
 
 class NewsStore:
@@ -133,11 +124,16 @@ class NewsStore:
     def count_articles(self) -> int:
         return self.registry.count()
 
-    def iter_chunks(self, batch: int = 5000) -> Iterator[tuple[list[str], list[str], list[dict]]]:
+    def iter_chunks(self, batch: int = 5000, with_vectors: bool = False) -> Iterator[tuple]:
+        """(ids, texts, metadatas[, vectors]) in batches, over every chunk of the store."""
+        include = ["documents", "metadatas", "embeddings"] if with_vectors else ["documents", "metadatas"]  # fmt: skip
         total = self.chunks.count()
         for offset in range(0, total, batch):
-            got = self.chunks.get(limit=batch, offset=offset, include=["documents", "metadatas"])
-            yield got["ids"], got["documents"], got["metadatas"]
+            got = self.chunks.get(limit=batch, offset=offset, include=include)
+            if with_vectors:
+                yield got["ids"], got["documents"], got["metadatas"], got["embeddings"]
+            else:
+                yield got["ids"], got["documents"], got["metadatas"]
 
     def iter_articles(self, batch: int = 5000) -> Iterator[tuple[str, dict]]:
         total = self.registry.count()
@@ -153,27 +149,6 @@ class NewsStore:
             i: (d, m)
             for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
         }
-
-    def query_dense(self, vector: list[float], k: int, where: dict | None = None) -> list[DenseHit]:
-        n = self.chunks.count()
-        if n == 0:
-            return []
-        got = self.chunks.query(
-            query_embeddings=[vector],
-            n_results=min(k, n),
-            where=where or None,
-            include=["documents", "metadatas", "distances"],
-        )
-        return [
-            DenseHit(chunk_id=i, text=d, metadata=m, similarity=1.0 - dist)
-            for i, d, m, dist in zip(
-                got["ids"][0],
-                got["documents"][0],
-                got["metadatas"][0],
-                got["distances"][0],
-                strict=True,
-            )
-        ]
 
 
 def _connect(settings: Settings):

@@ -15,8 +15,8 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.config import Settings
 from assistant.embeddings import embedding_name, get_embeddings
-from assistant.lexical import LexicalIndexCache, lexical_folder
 from assistant.models import Article, Chunk
+from assistant.search_index import SearchIndexCache, index_folder
 from assistant.store import NewsStore
 from ingest.chunk import article_fingerprint, chunk_article
 from ingest.load import LoadError, load_sources
@@ -111,7 +111,7 @@ class Indexer:
             progress(report)
         if report.articles_added or report.articles_updated:
             self.store.bump_generation()
-            LexicalIndexCache(self.store, lexical_folder(self.settings)).get()
+            SearchIndexCache(self.store, index_folder(self.settings)).get()
         return report
 
     def _write_batch(self, articles: list[Article], report: IngestReport) -> None:

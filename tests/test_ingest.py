@@ -5,7 +5,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from assistant.lexical import LexicalIndexCache, lexical_folder
+from assistant.search_index import SearchIndexCache, index_folder
 from assistant.store import NewsStore
 from ingest.__main__ import main as ingest_main
 from ingest.index import Indexer
@@ -95,7 +95,7 @@ def test_unchanged_articles_are_not_embedded_and_changed_ones_leave_no_orphans(s
     assert sum(map(len, after.values())) == indexer.store.count_chunks()
     assert len(after[target]) == report.chunks_added
     assert {a: c for a, c in after.items() if a != target} == {a: c for a, c in before.items() if a != target}  # fmt: skip
-    index = LexicalIndexCache(indexer.store, lexical_folder(settings)).get()
+    index = SearchIndexCache(indexer.store, index_folder(settings)).get()
     assert set(index.ids) == {c for ids in after.values() for c in ids}, (
         "BM25 is in step with Chroma"
     )

@@ -1,8 +1,8 @@
 import pytest
 from langchain_core.documents import Document
 
-from assistant.lexical import tokenize, tokenize_query
 from assistant.retrieve import Filters, HybridRetriever, asked_speaker, diversify, question_names
+from assistant.search_index import tokenize, tokenize_query
 from ingest.load import path_id
 
 from .conftest import SEED_FILE
