@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import re
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -288,10 +287,3 @@ def verify_citations(text: str, passages: list[Hit], language: str) -> str | Non
     if not kept or dropped >= len(kept):
         return None  # as many unsupported claims as supported ones: trust none of it
     return " ".join(kept)
-
-
-def answer_once(settings: Settings, question: str, **kwargs) -> tuple[Answer, float]:
-    """Convenience for CLIs and benchmarks: one question, its answer and the seconds it took."""
-    start = time.perf_counter()
-    answer = NewsAssistant(settings).ask(question, **kwargs)
-    return answer, time.perf_counter() - start

@@ -51,28 +51,11 @@ class Filters:
     langs: list[str] = field(default_factory=list)
     prefer_recent: bool = False
 
-    def with_lang(self, lang: str | None) -> Filters:
-        if lang is None:
-            return self
-        return Filters(self.date_from, self.date_to, self.sources, [lang], self.prefer_recent)
+    def is_empty(self) -> bool:
+        return not (self.date_from or self.date_to or self.sources or self.langs)
 
-    def chroma_where(self) -> dict | None:
-        clauses: list[dict] = []
-        lo, hi = date_timestamp(self.date_from), date_timestamp(self.date_to)
-        if lo >= 0:
-            clauses.append({"date_ts": {"$gte": lo}})
-        if hi >= 0:
-            clauses.append({"date_ts": {"$lte": hi}})
-        if self.sources:
-            clauses.append({"source": {"$in": list(self.sources)}})
-        if self.langs:
-            clauses.append({"lang": {"$in": list(self.langs)}})
-        if not clauses:
-            return None
-        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
-
-    def lexical_mask(self, index) -> np.ndarray | None:
-        if self.chroma_where() is None:
+    def row_mask(self, index) -> np.ndarray | None:
+        if self.is_empty():
             return None
         mask = np.ones(len(index.ids), dtype=bool)
         lo, hi = date_timestamp(self.date_from), date_timestamp(self.date_to)
@@ -169,7 +152,7 @@ class HybridRetriever:
             )
         q_lang = detect_language(question)
         w = self.weights
-        mask = filters.lexical_mask(index)
+        mask = filters.row_mask(index)
         rankings: list[tuple[list[tuple[int, float]], object]] = []
         if self.use_dense:
             vector = self.embeddings.embed_query(question)

@@ -92,20 +92,6 @@ class NewsStore:
         self.registry.upsert(ids=[i[0] for i in items], embeddings=[[0.0]] * len(items), metadatas=metas)  # fmt: skip
         return removed
 
-    def replace_article(self, article_id: str, fingerprint: str, chunks: list[Chunk], vectors: list[list[float]], summary: dict) -> int:  # fmt: skip
-        """Swap one article's chunks for `chunks`; returns how many old chunks were removed."""
-        return self.replace_articles(
-            [(article_id, fingerprint, chunks, vectors, summary)], {article_id}
-        )
-
-    def delete_chunks_of(self, article_id: str, keep_registry: bool = False) -> int:
-        old = self.chunks.get(where={"article_id": article_id}, include=[])
-        if old["ids"]:
-            self.chunks.delete(ids=old["ids"])
-        if not keep_registry:
-            self.registry.delete(ids=[article_id])
-        return len(old["ids"])
-
     # ---- change tracking -------------------------------------------------------------------
 
     def generation(self) -> str:

@@ -119,6 +119,18 @@ def news_settings(tmp_path_factory, model_cache, news_corpus_file, e5_embeddings
     return settings
 
 
+def seed_store_settings(tmp_path_factory, model_cache, e5_embeddings, name: str) -> Settings:
+    """A fresh store holding only the seed article, embedded with multilingual-e5."""
+    if not SEED_FILE.exists():
+        pytest.skip(f"the seed article is not at {SEED_FILE}")
+    from ingest.index import Indexer
+
+    settings = make_settings(tmp_path_factory.mktemp(name) / "chroma", model_cache)
+    report = Indexer(settings, embeddings=e5_embeddings).ingest_sources([str(SEED_DIR)])
+    assert report.articles_added == 1 and report.errors == []
+    return settings
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -14,9 +14,8 @@ import pytest
 from assistant import web_render
 from assistant.__main__ import main as assistant_main
 from assistant.web import WebApp, safe_file_name
-from ingest.index import Indexer
 
-from .conftest import SEED_DIR, SEED_FILE, free_port, make_settings
+from .conftest import SEED_DIR, free_port, make_settings, seed_store_settings
 
 SEED_QUESTION = "Apa kata Zelensky tentang negosiasi?"
 FLOOD_ARTICLE = """Banjir Rendam Kota Sukamaju
@@ -37,12 +36,7 @@ XSS_QUESTION = "Berapa peserta festival layang-layang di Pantai Merakit?"
 @pytest.fixture(scope="module")
 def seed_settings(tmp_path_factory, model_cache, e5_embeddings):
     """A store holding only the seed article; read-only for tests."""
-    if not SEED_FILE.exists():
-        pytest.skip(f"the seed article is not at {SEED_FILE}")
-    settings = make_settings(tmp_path_factory.mktemp("seed") / "chroma", model_cache)
-    report = Indexer(settings, embeddings=e5_embeddings).ingest_sources([str(SEED_DIR)])
-    assert report.articles_added == 1 and report.errors == []
-    return settings
+    return seed_store_settings(tmp_path_factory, model_cache, e5_embeddings, "seed")
 
 
 @pytest.fixture(scope="module")

@@ -8,9 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.index import Indexer
-
-from .conftest import SEED_DIR, SEED_FILE, free_port, make_settings
+from .conftest import free_port, seed_store_settings
 
 CHROMIUM = Path("/usr/bin/chromium")
 TIMEOUT_MS = 90_000
@@ -41,12 +39,9 @@ XSS_QUESTION = "Berapa peserta festival layang-layang di Pantai Merakit?"
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory, model_cache, e5_embeddings):
     """The app on 127.0.0.1, over a fresh store holding the seed article."""
-    if not SEED_FILE.exists():
-        pytest.skip(f"the seed article is not at {SEED_FILE}")
     from app import build_app
 
-    settings = make_settings(tmp_path_factory.mktemp("browser") / "chroma", model_cache)
-    Indexer(settings, embeddings=e5_embeddings).ingest_sources([str(SEED_DIR)])
+    settings = seed_store_settings(tmp_path_factory, model_cache, e5_embeddings, "browser")
     demo = build_app(settings)
     port = free_port()
     demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=port, quiet=True)
