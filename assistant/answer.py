@@ -25,7 +25,7 @@ from assistant.evidence import best_sentences, content_terms
 from assistant.models import Hit
 from assistant.prompts import render
 from assistant.retrieve import asked_speaker
-from ingest.quotes import extract_quotes
+from ingest.quotes import extract_quotes, same_speaker
 
 log = logging.getLogger(__name__)
 
@@ -122,12 +122,11 @@ def compose_quote_answer(question: str, passages: list[Hit], language: str, embe
     speaker = asked_speaker(question)
     if not speaker:
         return None
-    wanted = set(speaker.split())
     found = [
         (n, q)
         for n, hit in enumerate(passages, 1)
         for q in extract_quotes(hit.text)
-        if wanted & set(q.speaker_key.split())
+        if same_speaker(speaker, q.speaker_key)
     ]
     if not found:
         return None

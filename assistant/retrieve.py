@@ -26,7 +26,7 @@ from assistant.search_index import SearchIndexCache, index_folder
 from assistant.store import NewsStore
 from ingest.chunk import date_timestamp
 from ingest.clean import detect_language
-from ingest.quotes import speaker_key
+from ingest.quotes import same_speaker, speaker_key
 
 log = logging.getLogger(__name__)
 
@@ -183,13 +183,9 @@ class HybridRetriever:
 
         speaker = asked_speaker(question)
         if speaker:
-            wanted = set(speaker.split())
             for c in candidates.values():
-                said = c["meta"].get("speakers", "")
-                if any(
-                    w in said.split("|") or any(w in s.split() for s in said.split("|"))
-                    for w in wanted
-                ):
+                said = c["meta"].get("speakers", "").split("|")
+                if any(same_speaker(speaker, key) for key in said):
                     c["score"] += SPEAKER_BONUS
 
         if filters.prefer_recent:

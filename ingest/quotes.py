@@ -70,6 +70,11 @@ def speaker_key(name: str) -> str:
     return " ".join(words)
 
 
+def same_speaker(a: str, b: str) -> bool:
+    """Whether two speaker keys share a name word: 'zelensky' ~ 'volodymyr zelensky'."""
+    return bool(set(a.split()) & set(b.split()))
+
+
 def extract_quotes(text: str) -> list[Quote]:
     """Quotes and reported statements in `text`, in order of appearance.
 
