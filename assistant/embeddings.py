@@ -156,8 +156,8 @@ _loaded: dict[tuple, Embeddings] = {}
 _loaded_lock = threading.Lock()
 
 
-def get_embeddings(settings: Settings) -> Embeddings:
-    """The embedder named by `settings.embedding_model`, loaded once per process."""
+def canonical_embedding_name(settings: Settings) -> str:
+    """The registry name of `settings.embedding_model` (hub names are aliases)."""
     name = ALIASES.get(settings.embedding_model, settings.embedding_model)
     if name not in EMBEDDINGS:
         known = ", ".join(sorted(EMBEDDINGS))
@@ -165,6 +165,12 @@ def get_embeddings(settings: Settings) -> Embeddings:
             f"Unknown embedding model {settings.embedding_model!r} - set KABAR_EMBEDDING_MODEL "
             f"to one of: {known}"
         )
+    return name
+
+
+def get_embeddings(settings: Settings) -> Embeddings:
+    """The embedder named by `settings.embedding_model`, loaded once per process."""
+    name = canonical_embedding_name(settings)
     key = (name, str(settings.model_cache_dir), settings.embedding_precision)
     with _loaded_lock:
         if key not in _loaded:
@@ -174,6 +180,21 @@ def get_embeddings(settings: Settings) -> Embeddings:
 
 def embedding_name(embeddings: Embeddings) -> str:
     return getattr(embeddings, "name", type(embeddings).__name__)
+
+
+class LazyEmbeddings(Embeddings):
+    """The embedder of `settings`, loaded on first use: an ingest with nothing new to embed (a
+    re-run, or a repair after a crash) never pays for loading the model."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.name = canonical_embedding_name(settings)
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return get_embeddings(self.settings).embed_documents(texts) if texts else []
+
+    def embed_query(self, text: str) -> list[float]:
+        return get_embeddings(self.settings).embed_query(text)
 
 
 # --------------------------------------------------------------------------------------------

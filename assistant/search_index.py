@@ -13,15 +13,21 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import shutil
 import threading
+import time
+import uuid
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 log = logging.getLogger(__name__)
+
+# A replaced copy of the index is deleted once it is this old (a reader may still be loading it).
+STALE_COPY_SECONDS = 120
 
 STOPWORDS_ID = set(
     [
@@ -250,6 +256,12 @@ class SearchIndex:
         self.generation = generation
 
     @classmethod
+    def empty(cls) -> SearchIndex:
+        import bm25s
+
+        return cls(bm25s.BM25(), [], np.array([]), np.array([], dtype=object), np.array([]), "")
+
+    @classmethod
     def build(cls, store) -> SearchIndex:
         import bm25s
 
@@ -273,13 +285,18 @@ class SearchIndex:
         return cls(bm25, ids, np.array(langs), np.array(sources, dtype=object), np.array(dates), generation, matrix)  # fmt: skip
 
     def save(self, folder: Path) -> None:
-        tmp = folder.with_name(folder.name + ".tmp")
-        shutil.rmtree(tmp, ignore_errors=True)
-        tmp.mkdir(parents=True)
+        """Write the index into a fresh sub-folder, then point `folder/current` at it with an
+        atomic rename: a reader in another process, or a crash mid-save, never sees half an
+        index. Older copies are removed once nobody can still be loading them."""
+        folder.mkdir(parents=True, exist_ok=True)
+        name = uuid.uuid4().hex
+        target = folder / name
+        target.mkdir()
         if self.ids:
-            self.bm25.save(str(tmp), show_progress=False)
-        np.save(tmp / "vectors.npy", self.vectors)
-        (tmp / "chunks.json").write_text(
+            self.bm25.save(str(target), show_progress=False)
+        np.save(target / "vectors.npy", self.vectors)
+        (target / "generation").write_text(self.generation)
+        (target / "chunks.json").write_text(
             json.dumps(
                 {
                     "generation": self.generation,
@@ -290,19 +307,34 @@ class SearchIndex:
                 }
             )
         )
-        shutil.rmtree(folder, ignore_errors=True)
-        tmp.rename(folder)
+        previous = _current_name(folder)
+        pointer = folder / f"current.{name}.tmp"
+        pointer.write_text(name)
+        os.replace(pointer, folder / "current")
+        now = time.time()
+        for old in folder.iterdir():
+            if old.name in (name, previous, "current") or now - old.stat().st_mtime < STALE_COPY_SECONDS:  # fmt: skip
+                continue
+            if old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                old.unlink(missing_ok=True)
 
     @classmethod
     def load(cls, folder: Path) -> SearchIndex | None:
         import bm25s
 
+        name = _current_name(folder)
+        if name is None:
+            return None
         try:
-            meta = json.loads((folder / "chunks.json").read_text())
+            meta = json.loads((folder / name / "chunks.json").read_text())
             bm25 = (
-                bm25s.BM25.load(str(folder), show_progress=False) if meta["ids"] else bm25s.BM25()
+                bm25s.BM25.load(str(folder / name), show_progress=False)
+                if meta["ids"]
+                else bm25s.BM25()
             )
-            vectors = np.load(folder / "vectors.npy")
+            vectors = np.load(folder / name / "vectors.npy")
         except (OSError, ValueError, KeyError):
             return None
         return cls(
@@ -344,7 +376,11 @@ class SearchIndex:
 
 
 class SearchIndexCache:
-    """Keeps the index in step with the store: reloads or rebuilds when the generation moves."""
+    """Keeps the index in step with the store: reloads or rebuilds when the generation moves.
+
+    While a writer is mid-run (in this process or another) it goes on serving the index it has,
+    so questions never wait for an ingest; the new articles become answerable when the writer
+    finishes. With no index at all yet it serves an empty one rather than block."""
 
     def __init__(self, store, folder: Path):
         self.store = store
@@ -357,16 +393,40 @@ class SearchIndexCache:
         with self._lock:
             if self._index is not None and self._index.generation == generation:
                 return self._index
-            index = SearchIndex.load(self.folder)
-            if index is None or index.generation != generation:
-                log.info("Building the BM25 index for generation %s", generation)
-                index = SearchIndex.build(self.store)
-                try:
-                    index.save(self.folder)
-                except OSError as exc:  # a read-only store still answers, from memory
-                    log.warning("Could not persist the BM25 index in %s: %s", self.folder, exc)
+            with self.store.lock.shared_if_free() as free:
+                if not free:
+                    if self._index is None:
+                        self._index = SearchIndex.load(self.folder) or SearchIndex.empty()
+                    return self._index
+                self.store.refresh()
+                generation = self.store.generation()
+                index = SearchIndex.load(self.folder)
+                if index is None or index.generation != generation:
+                    log.info("Building the search index for generation %s", generation)
+                    index = SearchIndex.build(self.store)
+                    try:
+                        index.save(self.folder)
+                    except OSError as exc:  # a read-only store still answers, from memory
+                        log.warning("Could not persist the search index in %s: %s", self.folder, exc)  # fmt: skip
             self._index = index
             return index
+
+
+def persisted_generation(folder: Path) -> str | None:
+    """The store generation the saved index mirrors (None when there is none), without loading
+    it."""
+    name = _current_name(folder)
+    try:
+        return (folder / name / "generation").read_text() if name else None
+    except OSError:
+        return None
+
+
+def _current_name(folder: Path) -> str | None:
+    try:
+        return (folder / "current").read_text().strip() or None
+    except OSError:
+        return None
 
 
 def index_folder(settings) -> Path:

@@ -4,18 +4,26 @@ The registry holds one record per article with its fingerprint and chunk count; 
 last, so an interrupted ingest leaves an article whose registry record is missing or stale, and
 the next run replaces its chunks wholesale. Embedded (`PersistentClient`) or server
 (`HttpClient`) mode is chosen by `settings.chroma_host`; the rest of Kabar cannot tell them apart.
+
+Every Chroma call goes through `_calling`, which serializes the calls of one process (so
+`refresh` can swap the client under them) and turns whatever Chroma raises into a
+`StoreUnavailable` that says where the store is and what to check. Writers hold `self.lock`
+(see `store_lock`).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import threading
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 from assistant.config import Settings
-from assistant.errors import StoreUnavailable
+from assistant.errors import KabarError, StoreUnavailable
 from assistant.models import Chunk
+from assistant.store_lock import StoreLock, store_lock
 
 log = logging.getLogger(__name__)
 
@@ -30,21 +38,9 @@ class NewsStore:
     def __init__(self, settings: Settings, embedding_model: str | None = None):
         self.settings = settings
         self.embedding_model = embedding_model or settings.embedding_model
-        self.client = _connect(settings)
-        try:
-            self.chunks = self.client.get_or_create_collection(
-                settings.collection,
-                embedding_function=None,
-                metadata={"hnsw:space": "cosine", "embedding_model": self.embedding_model},
-            )
-            self.registry = self.client.get_or_create_collection(
-                settings.collection + REGISTRY_SUFFIX, embedding_function=None
-            )
-        except Exception as exc:  # noqa: BLE001 - chroma raises many types for one cause
-            raise StoreUnavailable(
-                f"Cannot open the collection {settings.collection!r} at "
-                f"{settings.chroma_location()}: {exc} - check KABAR_STORE_DIR / KABAR_CHROMA_HOST"
-            ) from exc
+        self.lock: StoreLock = store_lock(settings.store_dir)
+        self._calls = threading.RLock()
+        self._open()
         built_with = (self.chunks.metadata or {}).get("embedding_model")
         if built_with and built_with != self.embedding_model:
             raise StoreUnavailable(
@@ -52,89 +48,158 @@ class NewsStore:
                 f"{built_with!r}, not {self.embedding_model!r} - set "
                 f"KABAR_EMBEDDING_MODEL={built_with} or choose another KABAR_COLLECTION"
             )
+        self._seen_generation = self.generation()
+
+    def _open(self) -> None:
+        self.client = _connect(self.settings)
+        try:
+            self.chunks = self.client.get_or_create_collection(
+                self.settings.collection,
+                embedding_function=None,
+                metadata={"hnsw:space": "cosine", "embedding_model": self.embedding_model},
+            )
+            self.registry = self.client.get_or_create_collection(
+                self.settings.collection + REGISTRY_SUFFIX, embedding_function=None
+            )
+        except Exception as exc:  # noqa: BLE001 - chroma raises many types for one cause
+            raise StoreUnavailable(
+                f"Cannot open the collection {self.settings.collection!r} at "
+                f"{self.settings.chroma_location()}: {exc} - {_fix_hint(self.settings)}"
+            ) from exc
+
+    @contextmanager
+    def _calling(self, what: str) -> Iterator[None]:
+        with self._calls:
+            try:
+                yield
+            except KabarError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - chroma raises many types for one cause
+                raise StoreUnavailable(
+                    f"The news store at {self.settings.chroma_location()} failed while {what}: "
+                    f"{type(exc).__name__}: {exc} - {_fix_hint(self.settings)}; nothing already "
+                    "ingested is lost, and an interrupted ingest finishes when you run it again"
+                ) from exc
+
+    def refresh(self) -> bool:
+        """Re-open the embedded client when another process changed the store since this one
+        last looked (its cached vectors would be stale). Call it holding the lock, shared or
+        exclusive. Returns True when it re-opened."""
+        generation = self.generation()
+        if generation == self._seen_generation:
+            return False
+        if not self.settings.chroma_host:
+            with self._calling("re-opening the store"):
+                log.info("The store changed in another process; re-opening it")
+                old = self.client
+                self._open()
+                try:
+                    old.close()
+                except Exception as exc:  # noqa: BLE001 - the old client is dropped anyway
+                    log.debug("Closing the old Chroma client: %s", exc)
+        self._seen_generation = self.generation()
+        return True
 
     # ---- article registry ------------------------------------------------------------------
 
     def article_fingerprints(self, article_ids: list[str]) -> dict[str, str]:
         if not article_ids:
             return {}
-        got = self.registry.get(ids=list(article_ids), include=["metadatas"])
+        with self._calling("reading the article registry"):
+            got = self.registry.get(ids=list(article_ids), include=["metadatas"])
         return {
             i: m.get("fingerprint", "") for i, m in zip(got["ids"], got["metadatas"], strict=True)
         }
 
-    def replace_articles(self, items: list[tuple[str, str, list[Chunk], list[list[float]], dict]], replaced: set[str]) -> int:  # fmt: skip
+    def replace_articles(self, items: list[tuple[str, str, list[Chunk], list[list[float]], dict]]) -> int:  # fmt: skip
         """Write (article_id, fingerprint, chunks, vectors, summary) for many articles in three
-        calls: delete the old chunks of `replaced` articles, add all chunks, then the registry
-        records, last, so a crash in between leaves those articles marked as not done.
-        Returns how many old chunks were removed."""
-        removed = 0
-        if replaced:
-            old = self.chunks.get(where={"article_id": {"$in": sorted(replaced)}}, include=[])
+        calls: delete every chunk those articles have (an older version, or what a killed run
+        left), add the new chunks, then the registry records, last, so a crash in between leaves
+        those articles marked as not done. Returns how many old chunks were removed."""
+        with self._calling("writing articles"):
+            old = self.chunks.get(where={"article_id": {"$in": [i[0] for i in items]}}, include=[])  # fmt: skip
             if old["ids"]:
                 self.chunks.delete(ids=old["ids"])
-            removed = len(old["ids"])
-        chunks = [c for _, _, cs, _, _ in items for c in cs]
-        vectors = [v for _, _, _, vs, _ in items for v in vs]
-        for start in range(0, len(chunks), WRITE_BATCH):
-            part = slice(start, start + WRITE_BATCH)
-            self.chunks.upsert(
-                ids=[c.id for c in chunks[part]],
-                documents=[c.text for c in chunks[part]],
-                metadatas=[c.metadata for c in chunks[part]],
-                embeddings=vectors[part],
-            )
-        metas = []
-        for _, fingerprint, cs, _, summary in items:
-            meta = {"fingerprint": fingerprint, "n_chunks": len(cs)}
-            meta.update({k: v for k, v in summary.items() if v is not None})
-            metas.append(meta)
-        self.registry.upsert(ids=[i[0] for i in items], embeddings=[[0.0]] * len(items), metadatas=metas)  # fmt: skip
-        return removed
+            chunks = [c for _, _, cs, _, _ in items for c in cs]
+            vectors = [v for _, _, _, vs, _ in items for v in vs]
+            for start in range(0, len(chunks), WRITE_BATCH):
+                part = slice(start, start + WRITE_BATCH)
+                self.chunks.upsert(
+                    ids=[c.id for c in chunks[part]],
+                    documents=[c.text for c in chunks[part]],
+                    metadatas=[c.metadata for c in chunks[part]],
+                    embeddings=vectors[part],
+                )
+            metas = []
+            for _, fingerprint, cs, _, summary in items:
+                meta = {"fingerprint": fingerprint, "n_chunks": len(cs)}
+                meta.update({k: v for k, v in summary.items() if v is not None})
+                metas.append(meta)
+            self.registry.upsert(ids=[i[0] for i in items], embeddings=[[0.0]] * len(items), metadatas=metas)  # fmt: skip
+        self._seen_generation = self.generation()
+        return len(old["ids"])
 
     # ---- change tracking -------------------------------------------------------------------
 
     def generation(self) -> str:
-        """Changes after every ingest that altered the store; the BM25 index keys on it."""
-        meta = self.client.get_collection(self.settings.collection + REGISTRY_SUFFIX).metadata or {}
-        return str(meta.get("generation", "0")) + f":{self.chunks.count()}"
+        """Changes whenever the store changes (an ingest bumps it before its first write and
+        after its last); the search index keys on it."""
+        with self._calling("reading its state"):
+            registry = self.client.get_collection(self.settings.collection + REGISTRY_SUFFIX)
+            return str((registry.metadata or {}).get("generation", "0")) + f":{self.chunks.count()}"  # fmt: skip
 
     def bump_generation(self) -> None:
-        self.registry.modify(metadata={"generation": uuid.uuid4().hex})
+        with self._calling("marking a change"):
+            self.registry.modify(metadata={"generation": uuid.uuid4().hex})
+        self._seen_generation = self.generation()
 
     # ---- reading ---------------------------------------------------------------------------
 
     def count_chunks(self) -> int:
-        return self.chunks.count()
+        with self._calling("counting passages"):
+            return self.chunks.count()
 
     def count_articles(self) -> int:
-        return self.registry.count()
+        with self._calling("counting articles"):
+            return self.registry.count()
 
     def iter_chunks(self, batch: int = 5000, with_vectors: bool = False) -> Iterator[tuple]:
         """(ids, texts, metadatas[, vectors]) in batches, over every chunk of the store."""
         include = ["documents", "metadatas", "embeddings"] if with_vectors else ["documents", "metadatas"]  # fmt: skip
-        total = self.chunks.count()
+        total = self.count_chunks()
         for offset in range(0, total, batch):
-            got = self.chunks.get(limit=batch, offset=offset, include=include)
+            with self._calling("reading passages"):
+                got = self.chunks.get(limit=batch, offset=offset, include=include)
             if with_vectors:
                 yield got["ids"], got["documents"], got["metadatas"], got["embeddings"]
             else:
                 yield got["ids"], got["documents"], got["metadatas"]
 
     def iter_articles(self, batch: int = 5000) -> Iterator[tuple[str, dict]]:
-        total = self.registry.count()
+        total = self.count_articles()
         for offset in range(0, total, batch):
-            got = self.registry.get(limit=batch, offset=offset, include=["metadatas"])
+            with self._calling("reading the article registry"):
+                got = self.registry.get(limit=batch, offset=offset, include=["metadatas"])
             yield from zip(got["ids"], got["metadatas"], strict=True)
 
     def get_chunks(self, ids: list[str]) -> dict[str, tuple[str, dict]]:
         if not ids:
             return {}
-        got = self.chunks.get(ids=list(ids), include=["documents", "metadatas"])
+        with self._calling("reading passages"):
+            got = self.chunks.get(ids=list(ids), include=["documents", "metadatas"])
         return {
             i: (d, m)
             for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
         }
+
+
+def _fix_hint(settings: Settings) -> str:
+    if settings.chroma_host:
+        return (
+            f"check that the Chroma server is running (chroma run --host {settings.chroma_host} "
+            f"--port {settings.chroma_port} --path DIR) or fix KABAR_CHROMA_HOST/KABAR_CHROMA_PORT"
+        )
+    return f"check that {settings.store_dir} exists and is writable, or set KABAR_STORE_DIR"
 
 
 def _connect(settings: Settings):
@@ -152,10 +217,9 @@ def _connect(settings: Settings):
     except Exception as exc:  # noqa: BLE001
         if settings.chroma_host:
             raise StoreUnavailable(
-                f"Cannot reach the Chroma server at {settings.chroma_location()}: {exc} - start it "
-                f"with: chroma run --host {settings.chroma_host} --port {settings.chroma_port}"
+                f"Cannot reach the Chroma server at {settings.chroma_location()}: {exc} - "
+                f"{_fix_hint(settings)}"
             ) from exc
         raise StoreUnavailable(
-            f"Cannot open the store in {settings.store_dir}: {exc} - check that the directory "
-            "is writable, or set KABAR_STORE_DIR"
+            f"Cannot open the store in {settings.store_dir}: {exc} - {_fix_hint(settings)}"
         ) from exc

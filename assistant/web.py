@@ -1,9 +1,9 @@
 """The web chat's handlers: plain methods on `WebApp`, which `app.py` wires to Gradio widgets.
 
 One retriever (so one embedding model and one store) serves chat, ingest and the corpus panel,
-which is why newly ingested articles can be asked about at once. Ingests are serialized by a
-lock and run in a worker thread so the handler can stream progress. The default corpus goes in
-slices, the seed alone first, so questions and uploads interleave with it; the price is a BM25
+which is why newly ingested articles can be asked about at once. Ingests are serialized by the
+store's write lock and run in a worker thread so the handler can stream progress. The default
+corpus goes in slices, the seed alone first, so questions and uploads interleave with it; the price is a BM25
 rebuild per slice.
 """
 
@@ -180,7 +180,6 @@ class WebApp:
         self._assistant = None
         self._indexer = None
         self._setup_lock = threading.Lock()
-        self._ingest_lock = threading.Lock()
         self.corpus_status = ""  # what the default-corpus thread is doing, for the corpus panel
         self.default_corpus_thread: threading.Thread | None = None
 
@@ -382,6 +381,7 @@ class WebApp:
         counts = {"read": 0}
 
         def counted(source):
+            updates.put(("phase", "Membaca & meng-embed / reading & embedding"))
             for item in source:
                 if isinstance(item, Article):
                     counts["read"] += 1
@@ -389,14 +389,18 @@ class WebApp:
 
         def work():
             try:
-                with self._ingest_lock:
-                    updates.put(("phase", "Membaca & meng-embed / reading & embedding"))
-                    report = indexer.ingest_items(counted(items), progress=lambda r: updates.put(("report", r)))  # fmt: skip
+                report = indexer.ingest_items(
+                    counted(items),
+                    progress=lambda r: updates.put(("report", r)),
+                    on_wait=lambda: updates.put(
+                        ("phase", "Menunggu proses lain / waiting for another ingest")
+                    ),  # fmt: skip
+                )
                 updates.put(("done", report))
             except Exception as exc:  # noqa: BLE001 - handed to the handler thread
                 updates.put(("failed", exc))
 
-        phase = "Menunggu proses lain / waiting for another ingest" if self._ingest_lock.locked() else "Memulai / starting"  # fmt: skip
+        phase = "Memulai / starting"
         added = 0
         threading.Thread(target=work, name="kabar-ingest", daemon=True).start()
         yield render.ingest_progress_html(0, 0, phase)
@@ -448,8 +452,7 @@ class WebApp:
                 part = list(itertools.islice(items, size))
                 if not part:
                     break
-                with self._ingest_lock:
-                    merge_reports(total, indexer.ingest_items(part))
+                merge_reports(total, indexer.ingest_items(part))
                 self.corpus_status = f"Mengindeks korpus bawaan / indexing the default corpus: {total.articles_read} articles done, more coming…"  # fmt: skip
             for e in total.errors:
                 log.warning("Default corpus: %s%s: %s", e.source, f":{e.line}" if e.line else "", e.message)  # fmt: skip

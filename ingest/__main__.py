@@ -1,7 +1,8 @@
 """`python -m ingest PATH_OR_URL...`: ingest articles into the store.
 
 Exit codes: 0 all went in, 1 some records failed (each reported with file and line), 2 nothing
-could be read or the store/model could not be opened.
+could be read or the store/model could not be opened. `python -m ingest --check` checks the store
+instead: 0 consistent, 1 problems found (a re-run of the interrupted ingest repairs them).
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from assistant.errors import KabarError
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="python -m ingest", description=__doc__.splitlines()[0])
     p.add_argument(
-        "sources", nargs="+", metavar="PATH_OR_URL", help="files, folders, article or feed URLs"
+        "sources", nargs="*", metavar="PATH_OR_URL", help="files, folders, article or feed URLs"
     )
+    p.add_argument("--check", action="store_true", help="check the store is consistent; no ingest")
     where = p.add_mutually_exclusive_group()
     where.add_argument("--store", metavar="DIR", help="embedded Chroma directory (KABAR_STORE_DIR)")
     where.add_argument("--chroma-host", metavar="H", help="Chroma server host (KABAR_CHROMA_HOST)")
@@ -29,7 +31,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--lang", choices=["auto", "id", "en"], default="auto")
     p.add_argument("--json", action="store_true", help="print the report as one JSON object")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
-    return p.parse_args(argv)
+    args = p.parse_args(argv)
+    if not args.sources and not args.check:
+        p.error("give files, folders or URLs to ingest, or --check")
+    return args
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
@@ -50,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         settings = settings_from_args(args)
+        if args.check:
+            return check(settings, args.json)
         from ingest.index import Indexer
 
         indexer = Indexer(settings)
@@ -86,6 +93,18 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{where}: {err.message}", file=sys.stderr)
         print(report.summary() + f" -> {settings.chroma_location()} [{settings.collection}]")
     return report.exit_code
+
+
+def check(settings: Settings, as_json: bool) -> int:
+    from assistant.store import NewsStore
+    from ingest.check import check_store
+
+    result = check_store(NewsStore(settings), settings)
+    if as_json:
+        print(json.dumps({"articles": result.articles, "chunks": result.chunks, "problems": result.problems}, ensure_ascii=False))  # fmt: skip
+    else:
+        print(result.summary())
+    return 0 if result.ok else 1
 
 
 if __name__ == "__main__":

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from langchain_core.embeddings import Embeddings
 
 from assistant.config import Settings
-from assistant.embeddings import embedding_name, get_embeddings
+from assistant.embeddings import LazyEmbeddings, embedding_name
 from assistant.models import Article, Chunk
-from assistant.search_index import SearchIndexCache, index_folder
+from assistant.search_index import SearchIndexCache, index_folder, persisted_generation
 from assistant.store import NewsStore
 from ingest.chunk import article_fingerprint, chunk_article
 from ingest.load import LoadError, load_sources
@@ -76,7 +76,7 @@ def embedding_text(chunk: Chunk) -> str:
 class Indexer:
     def __init__(self, settings: Settings, store: NewsStore | None = None, embeddings: Embeddings | None = None):  # fmt: skip
         self.settings = settings
-        self.embeddings = embeddings or get_embeddings(settings)
+        self.embeddings = embeddings or LazyEmbeddings(settings)
         self.store = store or NewsStore(settings, embedding_model=embedding_name(self.embeddings))
 
     def ingest_sources(
@@ -91,27 +91,35 @@ class Indexer:
         items = load_sources(sources, self.settings, default_source=default_source, lang=lang)
         return self.ingest_items(items, progress=progress)
 
-    def ingest_items(self, items: Iterable[Article | LoadError], progress=None) -> IngestReport:
+    def ingest_items(self, items: Iterable[Article | LoadError], progress=None, on_wait=None) -> IngestReport:  # fmt: skip
+        """Ingest under the store's write lock (`on_wait` is called if another ingest holds it).
+        The generation is bumped before the first write and after the last, so a reader never
+        trusts a search index built before a run that was killed half-way."""
         report = IngestReport()
-        batch: list[Article] = []
-        for item in items:
-            if isinstance(item, LoadError):
-                report.errors.append(item)
-                continue
-            report.articles_read += 1
-            batch.append(item)
-            if len(batch) >= ARTICLE_BATCH:
+        with self.store.lock.exclusive(on_wait=on_wait):
+            self.store.refresh()
+            batch: list[Article] = []
+            for item in items:
+                if isinstance(item, LoadError):
+                    report.errors.append(item)
+                    continue
+                report.articles_read += 1
+                batch.append(item)
+                if len(batch) >= ARTICLE_BATCH:
+                    self._write_batch(batch, report)
+                    batch = []
+                    if progress:
+                        progress(report)
+            if batch:
                 self._write_batch(batch, report)
-                batch = []
-                if progress:
-                    progress(report)
-        if batch:
-            self._write_batch(batch, report)
-        if progress:
-            progress(report)
-        if report.articles_added or report.articles_updated:
-            self.store.bump_generation()
-            SearchIndexCache(self.store, index_folder(self.settings)).get()
+            if progress:
+                progress(report)
+            if report.articles_added or report.articles_updated:
+                self.store.bump_generation()
+            # Also after an unchanged run: a killed run may have left the index behind.
+            folder = index_folder(self.settings)
+            if persisted_generation(folder) != self.store.generation():
+                SearchIndexCache(self.store, folder).get()
         return report
 
     def _write_batch(self, articles: list[Article], report: IngestReport) -> None:
@@ -137,11 +145,13 @@ class Indexer:
         for article, fingerprint, chunks in todo:
             items.append((article.id, fingerprint, chunks, vectors[offset : offset + len(chunks)], article_summary(article)))  # fmt: skip
             offset += len(chunks)
-        replaced = {article.id for article, _, _ in todo if article.id in known}
-        report.chunks_removed += self.store.replace_articles(items, replaced)
+        if not (report.articles_added or report.articles_updated):
+            self.store.bump_generation()  # before the run's first write: see ingest_items
+        report.chunks_removed += self.store.replace_articles(items)
         report.chunks_added += len(texts)
-        report.articles_updated += len(replaced)
-        report.articles_added += len(todo) - len(replaced)
+        updated = sum(1 for article, _, _ in todo if article.id in known)
+        report.articles_updated += updated
+        report.articles_added += len(todo) - updated
 
 
 def article_summary(article: Article) -> dict:

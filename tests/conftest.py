@@ -137,43 +137,61 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+class ChromaServer:
+    """A real `chroma run` server on 127.0.0.1 that a test can stop and start again (same path,
+    same port)."""
+
+    def __init__(self, path: Path):
+        self.chroma = shutil.which("chroma", path=str(Path(sys.executable).parent)) or shutil.which("chroma")  # fmt: skip
+        if self.chroma is None:
+            pytest.skip("the chroma CLI is not installed")
+        self.path, self.host, self.port = path, "127.0.0.1", free_port()
+        self.proc: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        import requests
+
+        self.proc = subprocess.Popen(
+            [
+                self.chroma,
+                "run",
+                "--path",
+                str(self.path),
+                "--host",
+                self.host,
+                "--port",
+                str(self.port),
+            ],  # fmt: skip
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
+        )
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                if requests.get(f"http://{self.host}:{self.port}/api/v2/heartbeat", timeout=1).ok:
+                    return
+            except requests.RequestException:
+                time.sleep(0.3)
+        self.stop()
+        pytest.fail("chroma run did not start within 60 s")
+
+    def stop(self) -> None:
+        if self.proc is None:
+            return
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self.proc = None
+
+
 @pytest.fixture
 def chroma_server(tmp_path):
-    """A real `chroma run` server on 127.0.0.1; yields (host, port)."""
-    chroma = shutil.which("chroma", path=str(Path(sys.executable).parent)) or shutil.which("chroma")
-    if chroma is None:
-        pytest.skip("the chroma CLI is not installed")
-    port = free_port()
-    proc = subprocess.Popen(
-        [
-            chroma,
-            "run",
-            "--path",
-            str(tmp_path / "server"),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],  # fmt: skip
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
-    )
-    import requests
-
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            if requests.get(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1).ok:
-                break
-        except requests.RequestException:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("chroma run did not start within 60 s")
-    yield "127.0.0.1", port
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    """A running ChromaServer; its `host` and `port` go into the settings."""
+    server = ChromaServer(tmp_path / "server")
+    server.start()
+    yield server
+    server.stop()

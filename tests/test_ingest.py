@@ -191,7 +191,7 @@ def test_unreachable_url_is_an_error_not_a_traceback(capsys, cli_env, tmp_path):
 
 
 def test_chroma_server_mode(capsys, cli_env, small_corpus, chroma_server):
-    host, port = chroma_server
+    host, port = chroma_server.host, chroma_server.port
     path, records = small_corpus
     code, first = run_cli(capsys, path, "--chroma-host", host, "--chroma-port", port)
     assert code == 0 and first["articles_added"] == len(records)

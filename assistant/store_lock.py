@@ -1,0 +1,126 @@
+"""One writer at a time per store, across processes and threads.
+
+Embedded Chroma is not multi-process safe: a process that keeps a client open does not see the
+vectors another process wrote, and writing through such a stale client corrupts the store. So
+every ingest (the CLI, the web app's uploads, the default corpus) holds an exclusive `flock` on
+`<store_dir>/.kabar-write.lock` for its whole run, and a process re-opens its Chroma client
+before it reads vectors or writes after someone else changed the store (see `NewsStore.refresh`).
+
+Readers never wait for a writer: a reader that would need to read vectors from Chroma (an index
+rebuild) asks `shared_if_free()`, and while a writer is mid-run it keeps serving the index it has.
+The kernel drops a `flock` when its process dies, so a killed ingest never leaves the store locked.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+LOCK_FILE = ".kabar-write.lock"
+
+_locks: dict[Path, StoreLock] = {}
+_locks_guard = threading.Lock()
+
+
+def store_lock(store_dir: Path) -> StoreLock:
+    """The process-wide lock object of a store directory (one per directory, so the threads of
+    one process coordinate through it as well as through the kernel)."""
+    path = Path(store_dir).resolve() / LOCK_FILE
+    with _locks_guard:
+        if path not in _locks:
+            _locks[path] = StoreLock(path)
+        return _locks[path]
+
+
+class StoreLock:
+    def __init__(self, path: Path):
+        self.path = path
+        self._threads = threading.RLock()
+        self._owner: int | None = None
+        self._depth = 0
+        self._fd: int | None = None
+
+    def _open(self) -> int:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        return os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+
+    def held_here(self) -> bool:
+        """True when the calling thread holds the exclusive lock."""
+        return self._owner == threading.get_ident()
+
+    @contextmanager
+    def exclusive(self, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+        """Hold the store for writing; re-entrant in one thread. `on_wait` is called once if
+        another thread or process holds it and we have to wait."""
+        if self.held_here():
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        if not self._threads.acquire(blocking=False):
+            if on_wait:
+                on_wait()
+            self._threads.acquire()
+        try:
+            fd = self._open()
+            try:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    if on_wait:
+                        on_wait()
+                    fcntl.flock(fd, fcntl.LOCK_EX)
+                self._fd, self._owner, self._depth = fd, threading.get_ident(), 1
+                try:
+                    yield
+                finally:
+                    self._owner, self._fd, self._depth = None, None, 0
+                    fcntl.flock(fd, fcntl.LOCK_UN)
+            finally:
+                os.close(fd)
+        finally:
+            self._threads.release()
+
+    @contextmanager
+    def shared_if_free(self) -> Iterator[bool]:
+        """Yields True, holding a shared lock, when no writer (here or in another process) is
+        mid-run; yields False at once otherwise. The writer's own thread always gets True."""
+        if self.held_here():
+            yield True
+            return
+        fd = self._open()
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except BlockingIOError:
+                yield False
+                return
+            try:
+                yield True
+            finally:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
+
+    @contextmanager
+    def shared(self) -> Iterator[None]:
+        """Wait until no writer is mid-run, then hold a shared lock (for a process that has no
+        index at all yet, so nothing older to serve)."""
+        if self.held_here():
+            yield
+            return
+        fd = self._open()
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH)
+            try:
+                yield
+            finally:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
