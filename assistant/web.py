@@ -35,7 +35,7 @@ UPLOAD_SUFFIXES = {".txt", ".md", ".jsonl", ".json", ".html", ".htm"}
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_URLS = 50
 DEFAULT_CORPUS_SLICE = 64
-BACKGROUND_EMBED_GROUP = 16
+INGEST_EMBED_GROUP = 16
 GENERIC_ERROR = "Terjadi kesalahan / Something went wrong - try again; the server log has details"
 ANSWER_LANGUAGES = ("auto", "id", "en")
 
@@ -154,9 +154,10 @@ def merge_reports(total, part) -> None:
 class YieldingEmbeddings:
     """Embeds documents in small groups with a pause between them, so that a user's question,
     which needs the same (locked) model, waits for one group rather than a whole ingest batch.
-    Used for the background default corpus only; costs it a little throughput."""
+    Used for every ingest the app runs (uploads, URLs, the default corpus); costs them a little
+    throughput."""
 
-    def __init__(self, inner, group: int = BACKGROUND_EMBED_GROUP, pause: float = 0.02):
+    def __init__(self, inner, group: int = INGEST_EMBED_GROUP, pause: float = 0.02):
         self.inner, self.group, self.pause = inner, group, pause
         self.name = getattr(inner, "name", type(inner).__name__)
 
@@ -195,7 +196,7 @@ class WebApp:
 
                 retriever = self._retriever or HybridRetriever(self.settings)
                 self._assistant = NewsAssistant(self.settings, retriever)
-                self._indexer = Indexer(self.settings, store=retriever.store, embeddings=retriever.embeddings)  # fmt: skip
+                self._indexer = Indexer(self.settings, store=retriever.store, embeddings=YieldingEmbeddings(retriever.embeddings))  # fmt: skip
             return self._assistant, self._indexer
 
     @property
@@ -437,14 +438,13 @@ class WebApp:
 
     def _ingest_default_corpus(self) -> None:
         from assistant.corpus import default_corpus_items
-        from ingest.index import Indexer, IngestReport
+        from ingest.index import IngestReport
 
         try:
-            _, shared = self.components()
-            if shared.store.count_chunks() > 0:
+            _, indexer = self.components()
+            if indexer.store.count_chunks() > 0:
                 self.corpus_status = ""
                 return
-            indexer = Indexer(self.settings, store=shared.store, embeddings=YieldingEmbeddings(shared.embeddings))  # fmt: skip
             total = IngestReport()
             items = iter(default_corpus_items(self.settings))
             # The seed goes in alone first so the example question works within seconds.

@@ -8,18 +8,23 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 
+from assistant.chat import NewsAssistant
+from assistant.errors import StoreUnavailable
+from assistant.retrieve import HybridRetriever
 from assistant.search_index import SearchIndexCache, index_folder
 from assistant.store import NewsStore
+from assistant.web import YieldingEmbeddings
 from ingest.check import check_store
 from ingest.chunk import article_fingerprint
 from ingest.index import Indexer
 from ingest.load import load_sources
 
-from .conftest import INDOSUM, REPO, require_shared_data, sample_records
+from .conftest import BBC, INDOSUM, REPO, require_shared_data, sample_records
 
 CRASH_ARTICLES = 24  # three batches of eight in the crashing ingest
 
@@ -119,3 +124,111 @@ def test_update_killed_at_several_points_is_finished_by_a_rerun(settings, crash_
     rerun = run_ingest(settings, version_b)
     assert rerun.returncode == 0, rerun.stderr[-2000:]
     assert_store_holds(settings, version_b)
+
+
+# ---- concurrent use ------------------------------------------------------------------------
+
+QUESTIONS = [
+    "What happened to Time Warner's profits?",
+    "How did the dollar do against the euro?",
+    "Who is the new chief executive?",
+    "What did the airline announce?",
+]
+
+
+@pytest.fixture(scope="module")
+def bbc_halves(tmp_path_factory) -> tuple[Path, Path, list[dict]]:
+    """(first 30 BBC articles, the next 30, the records of the next 30)."""
+    require_shared_data()
+    folder = tmp_path_factory.mktemp("bbc")
+    records = sample_records(BBC, 60)
+    return write_jsonl(folder / "old.jsonl", records[:30]), write_jsonl(folder / "new.jsonl", records[30:]), records[30:]  # fmt: skip
+
+
+class QuestionLoop:
+    """Threads asking questions until stopped; keeps every failure and counts the answers."""
+
+    def __init__(self, bot: NewsAssistant, threads: int = 2):
+        self.bot, self.errors, self.answers = bot, [], 0
+        self._stop = threading.Event()
+        self._threads = [threading.Thread(target=self._run, args=(i,)) for i in range(threads)]
+
+    def _run(self, offset: int) -> None:
+        i = offset
+        while not self._stop.is_set():
+            try:
+                self.bot.ask(QUESTIONS[i % len(QUESTIONS)])
+                self.answers += 1
+            except Exception as exc:  # noqa: BLE001 - every failure is the test's business
+                self.errors.append(repr(exc))
+            i += 1
+
+    def __enter__(self):
+        for t in self._threads:
+            t.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        for t in self._threads:
+            t.join(60)
+
+
+def assert_new_articles_answerable(bot: NewsAssistant, new_records: list[dict]) -> None:
+    for record in new_records[:3]:
+        hits = bot.retriever.retrieve(record["title"])
+        assert record["id"] in [h.article_id for h in hits[:3]], record["title"]
+
+
+@pytest.mark.parametrize("mode", ["embedded", "server"])
+@pytest.mark.parametrize("writer", ["other process", "same process"])
+def test_answers_keep_coming_while_an_ingest_runs(request, settings, minilm_embeddings, bbc_halves, mode, writer):  # fmt: skip
+    old, new, new_records = bbc_halves
+    if mode == "server":
+        server = request.getfixturevalue("chroma_server")
+        settings = settings.model_copy(update={"chroma_host": server.host, "chroma_port": server.port})  # fmt: skip
+    Indexer(settings, embeddings=minilm_embeddings).ingest_sources([str(old)])
+    bot = NewsAssistant(settings, HybridRetriever(settings, embeddings=minilm_embeddings))
+    bot.ask(QUESTIONS[0])
+    with QuestionLoop(bot) as loop:
+        if writer == "other process":
+            proc = subprocess.Popen([sys.executable, "-m", "ingest", str(new), "--quiet", "--json"], env=ingest_env(settings), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+            out, err = proc.communicate(timeout=600)
+            assert proc.returncode == 0, err[-2000:]
+            assert json.loads(out)["articles_added"] == len(new_records)
+        else:
+            # As the web app does: its ingests embed in small groups so questions get the model.
+            model = YieldingEmbeddings(minilm_embeddings)
+            report = Indexer(settings, store=bot.retriever.store, embeddings=model).ingest_sources([str(new)])  # fmt: skip
+            assert report.articles_added == len(new_records)
+        during = loop.answers
+    assert loop.errors == []
+    assert during >= 5, "the questions did not run while the ingest did"
+    # No restart: the same assistant object now finds the new articles.
+    assert_new_articles_answerable(bot, new_records)
+    assert check_store(bot.retriever.store, settings).ok
+
+
+def test_chroma_server_that_goes_away_and_comes_back(settings, chroma_server, minilm_embeddings, bbc_halves):  # fmt: skip
+    old, new, new_records = bbc_halves
+    settings = settings.model_copy(update={"chroma_host": chroma_server.host, "chroma_port": chroma_server.port})  # fmt: skip
+    Indexer(settings, embeddings=minilm_embeddings).ingest_sources([str(old)])
+    bot = NewsAssistant(settings, HybridRetriever(settings, embeddings=minilm_embeddings))
+    assert bot.ask(QUESTIONS[0]).answered
+
+    chroma_server.stop()
+    with pytest.raises(StoreUnavailable) as asked:
+        bot.ask(QUESTIONS[0])
+    message = str(asked.value)
+    assert f"{chroma_server.host}:{chroma_server.port}" in message and "chroma run" in message
+    with pytest.raises(StoreUnavailable):
+        Indexer(settings, store=bot.retriever.store, embeddings=minilm_embeddings).ingest_sources([str(new)])  # fmt: skip
+    cli = run_ingest(settings, new)
+    assert cli.returncode == 2 and "chroma run" in cli.stderr and "Traceback" not in cli.stderr
+
+    chroma_server.start()
+    assert bot.ask(QUESTIONS[0]).answered  # the same objects recover, no restart
+    assert run_ingest(settings, new).returncode == 0
+    assert bot.retriever.store.count_articles() == 60
+    assert_new_articles_answerable(bot, new_records)
+    assert check_store(bot.retriever.store, settings).ok
