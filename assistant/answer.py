@@ -22,6 +22,7 @@ import numpy as np
 from assistant.config import Settings
 from assistant.errors import BackendUnavailable
 from assistant.evidence import best_sentences, content_terms
+from assistant.guard import is_instruction, without_instructions
 from assistant.models import Hit
 from assistant.prompts import render
 from assistant.retrieve import asked_speaker
@@ -41,14 +42,16 @@ LLM_SENTENCES = 4
 
 
 def format_passages(passages: list[Hit], question: str | None = None) -> str:
-    """Numbered passages for a prompt; fence markers inside article text are defused. With a
+    """Numbered passages for a prompt; fence markers inside article text are defused and
+    sentences addressed to an AI are cut (see guard). With a
     `question`, each passage is cut to its few best sentences: on a 2-core CPU the prompt's
     length, not the answer's, sets the time to first token."""
     blocks = []
     for n, hit in enumerate(passages, 1):
         meta = hit.metadata
         head = " | ".join(x for x in (meta.get("title", ""), meta.get("source", ""), (meta.get("date") or "")[:10]) if x)  # fmt: skip
-        text = FENCE.sub(" ", trim_passage(question, hit.text) if question else hit.text)
+        text = without_instructions(hit.text)
+        text = FENCE.sub(" ", trim_passage(question, text) if question else text)
         blocks.append(f"[{n}] {head}\n{text}")
     return "\n\n".join(blocks)
 
@@ -126,7 +129,7 @@ def compose_quote_answer(question: str, passages: list[Hit], language: str, embe
         (n, q)
         for n, hit in enumerate(passages, 1)
         for q in extract_quotes(hit.text)
-        if same_speaker(speaker, q.speaker_key)
+        if same_speaker(speaker, q.speaker_key) and not is_instruction(q.text)
     ]
     if not found:
         return None

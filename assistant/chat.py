@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from langchain_core.runnables import RunnableLambda, RunnablePassthrough
 
@@ -29,6 +29,7 @@ from assistant.evidence import (
     question_entities,
     sentence_supported,
 )
+from assistant.guard import in_language, leaks_prompt, without_instructions
 from assistant.models import Answer, Citation, Hit
 from assistant.prompts import render
 from assistant.retrieve import Filters, HybridRetriever, asked_speaker
@@ -261,6 +262,10 @@ def verify_citations(text: str, passages: list[Hit], language: str) -> str | Non
     text = re.sub(r"\s*\[(?!\d+\])[^\]]{0,12}\]", "", text).strip()  # "[n]" copied from the prompt
     if not text or any(r.lower()[:40] in text.lower() for r in REFUSALS.values()):
         return None
+    if leaks_prompt(text) or not in_language(text, language):
+        return None  # an instruction planted in an article got through to the model (see guard)
+    # Support is checked against the news only: a claim backed by a planted instruction is not.
+    passages = [replace(h, text=without_instructions(h.text)) for h in passages]
     kept, dropped = [], 0
     for a, b in split_sentences(text):
         sentence = text[a:b]

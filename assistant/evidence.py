@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.guard import is_instruction
 from assistant.retrieve import asked_speaker
 from assistant.search_index import STOPWORDS_EN, STOPWORDS_ID, stem_en, stem_id, tokenize_query
 from ingest.chunk import split_sentences
@@ -190,6 +191,8 @@ def best_sentences(question: str, passages: list[str], q_vector=None, sentence_v
         sims = np.asarray(sentence_vectors) @ np.asarray(q_vector)
         for ev, sim in zip(scored, sims, strict=True):
             ev.score += DENSE_SCALE * float(sim - sims.max())
+    # A sentence addressed to an AI is not news: never an answer (see guard).
+    scored = [ev for ev in scored if not is_instruction(ev.sentence)]
     scored.sort(key=lambda e: -e.score)
     return scored
 

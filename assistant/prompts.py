@@ -41,3 +41,8 @@ def render(name: str, **values: str) -> list[tuple[str, str]]:
             f"prompts/{name}.md: missing values {sorted(missing)}, unknown values {sorted(unknown)}"
         )
     return [(role, sections[role].format(**values)) for role in ("system", "user")]
+
+
+def system_texts() -> list[str]:
+    """The system section of every prompt file (for the check that an answer does not leak one)."""
+    return [load_template(p.stem)["system"] for p in sorted(PROMPTS_DIR.glob("*.md"))]
