@@ -37,9 +37,10 @@ class Settings(BaseSettings):
     chunk_words: int = Field(default=180, ge=20)
     chunk_overlap_words: int = Field(default=40, ge=0)
 
-    # URL and feed fetching.
+    # URL and feed fetching. Private, loopback and link-local addresses are refused unless
+    # allowed: a URL box must not become a way into the server's own network.
     fetch_timeout: float = Field(default=15.0, gt=0)
-    allow_private_urls: bool = True
+    allow_private_urls: bool = False
 
     # Retrieval.
     top_k: int = Field(default=5, ge=1, le=50)

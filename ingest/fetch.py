@@ -138,6 +138,7 @@ def fetch_url(url: str, settings: Settings) -> FetchedPage:
                 allow_redirects=False,
             )
             with response:
+                check_peer(response, current, settings)
                 if response.is_redirect:
                     current = urljoin(current, response.headers["location"])
                     continue
@@ -150,6 +151,26 @@ def fetch_url(url: str, settings: Settings) -> FetchedPage:
                 "- check the URL and that the site is reachable"
             ) from exc
     raise FetchError(f"could not fetch {url}: more than {MAX_REDIRECTS} redirects - check the URL")
+
+
+def check_peer(response: requests.Response, url: str, settings: Settings) -> None:
+    """Refuse the response when the address actually connected to is private: the host's DNS
+    may have changed since `check_url_allowed` looked it up (DNS rebinding). The request has
+    gone out by then, but nothing from a private address is read or ingested."""
+    if settings.allow_private_urls or requests.utils.get_environ_proxies(url):
+        return
+    try:
+        # urllib3 detaches the socket from its connection once the response starts; the
+        # response's file object still holds it.
+        sock = getattr(response.raw.connection, "sock", None) or response.raw._fp.fp.raw._sock
+        address = ipaddress.ip_address(sock.getpeername()[0].split("%")[0])
+    except (AttributeError, OSError, ValueError):
+        return  # no socket to ask (the body is already buffered); the pre-check stands
+    if is_private_address(address):
+        raise FetchError(
+            f"could not fetch {url}: it resolved to the private address {address} when "
+            "connecting - set KABAR_ALLOW_PRIVATE_URLS=true to allow private addresses"
+        )
 
 
 def read_capped(response: requests.Response, url: str) -> bytes:

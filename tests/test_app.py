@@ -248,7 +248,7 @@ def test_upload_names_are_sanitized(name, safe):
 
 
 def test_url_ingest_refuses_non_http_and_private_urls(tmp_path, model_cache, e5_embeddings):
-    web = WebApp(make_settings(tmp_path / "chroma", model_cache, allow_private_urls=False))
+    web = WebApp(make_settings(tmp_path / "chroma", model_cache))  # private URLs: off by default
     summary = list(web.ingest_urls("file:///etc/passwd\nftp://x  http://127.0.0.1/news"))[-1]
 
     assert "0 articles read" in summary
@@ -259,7 +259,9 @@ def test_url_ingest_refuses_non_http_and_private_urls(tmp_path, model_cache, e5_
         list(web.ingest_urls("  "))
 
 
-def test_url_ingest_fetches_an_article_page(empty_web, tmp_path):
+def test_url_ingest_fetches_an_article_page(tmp_path, model_cache, e5_embeddings):
+    # The test site is on 127.0.0.1, which needs the setting that allows private addresses.
+    empty_web = WebApp(make_settings(tmp_path / "chroma", model_cache, allow_private_urls=True))
     site = tmp_path / "site"
     site.mkdir()
     paragraphs = "".join(f"<p>{line}</p>" for line in FLOOD_ARTICLE.splitlines()[1:])
@@ -359,6 +361,32 @@ def test_ask_endpoint_through_gradio_client(seed_settings):
         assert "[1]" in result["answer"] and result["citations"][0]["doc_id"].startswith("file-")
         filtered = client.predict(SEED_QUESTION, "", "", "seed", "id", "en", api_name="/ask")
         assert filtered["language"] == "en" and filtered["citations"]
+    finally:
+        demo.close()
+
+
+def test_login_guards_the_api_and_uploads_too(seed_settings):
+    import requests
+    from gradio_client import Client
+
+    from app import build_app
+
+    demo = build_app(seed_settings)
+    port = free_port()
+    demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=port, quiet=True, auth=("reader", "s3cret"))  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        call = requests.post(f"{base}/gradio_api/call/ask", json={"data": [SEED_QUESTION]}, timeout=30)  # fmt: skip
+        assert call.status_code in (401, 403), call.text[:200]
+        upload = requests.post(f"{base}/gradio_api/upload", files={"files": ("a.txt", b"x")}, timeout=30)  # fmt: skip
+        assert upload.status_code in (401, 403), upload.text[:200]
+        assert requests.get(f"{base}/gradio_api/info", timeout=30).status_code in (401, 403)
+        with pytest.raises(Exception):  # noqa: B017 - gradio_client raises its own types
+            Client(f"{base}/", verbose=False).predict(SEED_QUESTION, api_name="/ask")
+        with pytest.raises(Exception):  # noqa: B017
+            Client(f"{base}/", auth=("reader", "wrong"), verbose=False)
+        client = Client(f"{base}/", auth=("reader", "s3cret"), verbose=False)
+        assert "[1]" in client.predict(SEED_QUESTION, api_name="/ask")["answer"]
     finally:
         demo.close()
 

@@ -32,7 +32,8 @@ PROPERTY_SETTINGS = settings(
 
 @pytest.fixture
 def kabar_settings(tmp_path: Path) -> Settings:
-    return Settings(_env_file=None, store_dir=tmp_path / "chroma", fetch_timeout=5.0)
+    """The test news server is on 127.0.0.1, so private URLs are allowed here."""
+    return Settings(_env_file=None, store_dir=tmp_path / "chroma", fetch_timeout=5.0, allow_private_urls=True)  # fmt: skip
 
 
 def load(sources, kabar_settings, **kwargs) -> list[Article | LoadError]:
@@ -469,8 +470,22 @@ def test_private_urls_refused_when_disallowed(news_server, tmp_path):
     assert len(server.requests) == before  # refused before any request was made
 
 
+def test_private_address_behind_a_public_dns_answer_is_refused(news_server, tmp_path, monkeypatch):
+    """DNS rebinding: the name looked public when checked, but the connection went to 127.0.0.1."""
+    import ipaddress
+
+    server, base = news_server
+    port = base.rsplit(":", 1)[1]
+    strict = Settings(_env_file=None, store_dir=tmp_path, allow_private_urls=False)
+    monkeypatch.setattr(ingest.fetch, "resolve_host", lambda host: [ipaddress.ip_address("93.184.215.14")])  # fmt: skip
+    [error] = load([f"http://localhost:{port}/news/one.html"], strict)
+    assert isinstance(error, LoadError)
+    assert "private address 127.0.0.1 when connecting" in error.message
+    assert "KABAR_ALLOW_PRIVATE_URLS" in error.message
+
+
 def test_check_url_allowed_without_network(tmp_path):
-    open_settings = Settings(_env_file=None, store_dir=tmp_path)
+    open_settings = Settings(_env_file=None, store_dir=tmp_path, allow_private_urls=True)
     strict = Settings(_env_file=None, store_dir=tmp_path, allow_private_urls=False)
     assert "only http and https" in check_url_allowed("file:///etc/passwd", open_settings)
     assert "only http and https" in check_url_allowed("ftp://example.com/x", open_settings)
@@ -487,6 +502,7 @@ def test_check_url_allowed_without_network(tmp_path):
         message = check_url_allowed(url, strict)
         assert message and "KABAR_ALLOW_PRIVATE_URLS" in message, url
     assert check_url_allowed("http://93.184.215.14/", strict) is None
+    assert Settings(_env_file=None, store_dir=tmp_path).allow_private_urls is False  # the default
 
 
 # --- properties: nothing raises, whatever the bytes -----------------------------------------
