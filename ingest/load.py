@@ -50,6 +50,8 @@ KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | {".jsonl", ".js
 KNOWN_SUFFIXES_TEXT = ".txt, .md, .jsonl, .json, .html, .htm, .xml, .rss or .atom"
 RECORD_FIELDS = ("id", "text", "title", "date", "source", "url", "lang", "author")
 MAX_TITLE_CHARS = 200
+# About 30,000 words: far beyond any news article; a bigger "article" is a dump to split.
+MAX_ARTICLE_CHARS = 200_000
 BINARY_MESSAGE = "binary or undecodable file - give UTF-8 text, .jsonl, .html, or an RSS/Atom feed"
 NO_PAGE_TEXT_MESSAGE = (
     "no article text found in the page - give the URL of a single article, not an index page"
@@ -379,9 +381,15 @@ def finish_article(
     for "auto", `detect_language` decides.
     """
     text = clean_text(draft.text)
+    prefix = f"{where}: " if where else ""
     if not text:
-        prefix = f"{where}: " if where else ""
         message = f"{prefix}no article text left after cleaning - the text is empty or boilerplate"
+        return LoadError(ref, line, message)
+    if len(text) > MAX_ARTICLE_CHARS:
+        message = (
+            f"{prefix}the article is {len(text):,} characters, over the {MAX_ARTICLE_CHARS:,} "
+            "limit for one article - split it into separate articles"
+        )
         return LoadError(ref, line, message)
     lang = (draft.lang or "").strip().lower()
     if lang not in ("id", "en"):
