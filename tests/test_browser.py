@@ -32,6 +32,7 @@ XSS_ARTICLE = """Festival Layang-layang <img src=x onerror="window.__xss=1"> di 
 Festival layang-layang tahunan di Pantai Merakit <img src=x onerror="window.__xss=1"> diikuti 300 peserta dari 12 negara.
 <script>window.__xss=2</script> Panitia festival mengatakan layang-layang terbesar berukuran dua puluh meter.
 Pengunjung festival di Pantai Merakit mencapai lima ribu orang pada hari pertama.
+Pendaftaran peserta dibuka di <a href="javascript:window.__xss=3">tautan ini</a> sampai akhir bulan.
 """
 XSS_QUESTION = "Berapa peserta festival layang-layang di Pantai Merakit?"
 
@@ -161,7 +162,9 @@ def test_markup_in_an_article_is_shown_never_run(page, tmp_path):
 
     assert page.evaluate("window.__xss") is None
     assert page.locator("#kabar-chat img, #kabar-sources img, #kabar-sources script").count() == 0
+    assert page.locator('a[href^="javascript:"]').count() == 0
     sources = page.locator("#kabar-sources").inner_text()
+    assert '<a href="javascript:window.__xss=3">' in sources
     assert '<img src=x onerror="window.__xss=1">' in sources
     assert "<script>window.__xss=2</script>" in sources
     page.screenshot(path=tmp_path / "escaped.png", full_page=True)
