@@ -26,6 +26,7 @@ from assistant.web import MAX_UPLOAD_BYTES, UPLOAD_SUFFIXES, WebApp  # noqa: E40
 
 EXAMPLE_QUESTION = "Apa kata Zelensky tentang negosiasi?"
 UI_EVENT = {"api_visibility": "undocumented"}
+QUEUE_MAX = 64
 
 
 def build_app(settings: Settings, web: WebApp | None = None) -> gr.Blocks:
@@ -121,7 +122,9 @@ def build_app(settings: Settings, web: WebApp | None = None) -> gr.Blocks:
         demo.load(web.refresh_corpus, None, corpus_outputs, **UI_EVENT)
 
         gr.api(web.ask_api, api_name="ask")
-    demo.queue(default_concurrency_limit=2)
+    # Two answers run at once (two cores); the rest wait in a queue of bounded length, so a
+    # burst of users gets "queue full" instead of an ever-growing backlog.
+    demo.queue(default_concurrency_limit=2, max_size=QUEUE_MAX)
     return demo
 
 

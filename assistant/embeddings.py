@@ -68,11 +68,17 @@ class SentenceTransformerEmbeddings(Embeddings):
             if self.precision == "bf16":
                 with torch.autocast("cpu", dtype=torch.bfloat16):
                     vectors = self.model.encode(
-                        texts, batch_size=self.batch_size, normalize_embeddings=True
+                        texts,
+                        batch_size=self.batch_size,
+                        normalize_embeddings=True,
+                        show_progress_bar=False,
                     )
             else:
                 vectors = self.model.encode(
-                    texts, batch_size=self.batch_size, normalize_embeddings=True
+                    texts,
+                    batch_size=self.batch_size,
+                    normalize_embeddings=True,
+                    show_progress_bar=False,
                 )
         return np.asarray(vectors, dtype=np.float32).tolist()
 
