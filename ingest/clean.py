@@ -205,6 +205,29 @@ def decode_text(data: bytes) -> str | None:
     return text if is_mostly_printable(text) else None
 
 
+_DECLARED_CHARSET = re.compile(
+    rb"""(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I
+)
+
+
+def decode_html(data: bytes, content_type: str = "") -> str | None:
+    """An HTML page's text: the charset the HTTP header or the page declares (a `<meta>` or XML
+    declaration in its first 2 KB), else as `decode_text` guesses. Undecodable bytes under a
+    declared charset become U+FFFD rather than losing the page."""
+    for declared in (content_type.encode("ascii", "ignore"), data[:2048]):
+        match = _DECLARED_CHARSET.search(declared)
+        if match:
+            try:
+                codec = codecs.lookup(match.group(1).decode("ascii")).name
+            except LookupError:
+                continue
+            if codec.startswith("utf-8"):
+                break  # decode_text handles UTF-8, with a legacy fallback when it is not
+            text = data.decode(codec, errors="replace")
+            return text if is_mostly_printable(text) else None
+    return decode_text(data)
+
+
 def is_binary(head: bytes) -> bool:
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False

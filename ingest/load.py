@@ -21,6 +21,7 @@ from assistant.config import Settings
 from assistant.models import Article
 from ingest.clean import (
     clean_text,
+    decode_html,
     decode_text,
     detect_language,
     is_binary,
@@ -274,7 +275,10 @@ def load_html_file(path: Path, options: LoadOptions) -> Article | LoadError:
     data = path.read_bytes()
     if is_binary(data[:8192]):
         return LoadError(str(path), None, BINARY_MESSAGE)
-    page = extract_page(data)
+    html = decode_html(data)
+    if html is None:
+        return LoadError(str(path), None, BINARY_MESSAGE)
+    page = extract_page(html)
     if page is None:
         return LoadError(str(path), None, NO_PAGE_TEXT_MESSAGE)
     draft = Article(
@@ -313,7 +317,8 @@ def article_from_page(
     The id hashes the URL we were asked for, not the final one after redirects, so a feed item
     keeps its id whether its page is fetched or we fall back to the feed's summary.
     """
-    content = extract_page(page.body, page.url)
+    html = decode_html(page.body, page.content_type)
+    content = extract_page(html, page.url) if html is not None else None
     if content is None:
         return LoadError(requested_url, None, NO_PAGE_TEXT_MESSAGE)
     host = urlsplit(page.url).hostname or ""

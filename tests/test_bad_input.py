@@ -106,6 +106,19 @@ def test_mixed_encodings_decode_without_replacement_characters(tmp_path, open_se
             assert "UTF-8" in item.message  # JSONL must be UTF-8, and the error says so
 
 
+@pytest.mark.parametrize("declared", ["windows-1252", "ISO-8859-1", "utf-8"])
+def test_html_declared_charset_is_used(tmp_path, open_settings, declared):
+    text = "Menteri “Façade” berkata harga naik – São Paulo menolak. " * 3
+    html = f'<html><head><meta charset="{declared}"><title>Harga</title></head><body><article><p>{text}</p></article></body></html>'  # fmt: skip
+    path = tmp_path / "page.html"
+    path.write_bytes(html.encode("cp1252"))  # a page that is cp1252 whatever it declares
+    [article] = load([path], open_settings)
+    assert isinstance(article, Article)
+    if declared == "windows-1252":
+        assert "“Façade”" in article.text and "São Paulo" in article.text
+    assert "\ufffd" not in article.text or declared == "ISO-8859-1"  # latin-1 has no “ ”
+
+
 @PROPERTY
 @given(records=st.lists(RECORDS | JSON_ANY, max_size=8))
 def test_jsonl_and_json_with_wrong_field_types(tmp_path, open_settings, records):

@@ -33,6 +33,7 @@ def small_corpus(tmp_path):
 def cli_env(monkeypatch, settings):
     monkeypatch.setenv("KABAR_EMBEDDING_MODEL", "all-MiniLM-L6-v2")
     monkeypatch.setenv("KABAR_MODEL_CACHE_DIR", str(settings.model_cache_dir))
+    monkeypatch.setenv("KABAR_ALLOW_PRIVATE_URLS", "true")  # the test news site is on 127.0.0.1
     return settings
 
 
