@@ -397,3 +397,19 @@ def test_app_refuses_a_login_with_no_password(monkeypatch, capsys):
     monkeypatch.setenv("KABAR_AUTH_USER", "admin")
     assert main(["--no-default-corpus"]) == 2
     assert "KABAR_AUTH_PASSWORD" in capsys.readouterr().err
+
+
+def test_app_binds_localhost_unless_told_otherwise(monkeypatch, tmp_path):
+    import gradio as gr
+
+    from app import main
+
+    launched = []
+    monkeypatch.setattr(gr.Blocks, "launch", lambda self, **kwargs: launched.append(kwargs))
+    monkeypatch.setenv("KABAR_STORE_DIR", str(tmp_path / "chroma"))
+    assert main(["--no-default-corpus"]) == 0
+    assert launched[-1]["server_name"] == "127.0.0.1" and launched[-1]["auth"] is None
+    monkeypatch.setenv("KABAR_AUTH_USER", "reader")
+    monkeypatch.setenv("KABAR_AUTH_PASSWORD", "s3cret")
+    assert main(["--no-default-corpus", "--host", "0.0.0.0"]) == 0
+    assert launched[-1]["server_name"] == "0.0.0.0" and launched[-1]["auth"] == ("reader", "s3cret")
