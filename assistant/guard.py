@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from ingest.chunk import split_sentences
-from ingest.clean import EN_WORDS, ID_SUFFIXES, ID_WORDS, WORD
+from ingest.clean import WORD, language_word_counts
 
 _EN = [
     r"\b(ignore|disregard|forget|override|bypass)\b[^.!?\n]{0,20}\b(previous|prior|above|earlier|preceding|original|system|all|any|your)\b[^.!?\n]{0,20}\b(instructions?|prompts?|guidelines|directions)\b",  # fmt: skip
@@ -67,8 +67,7 @@ def in_language(answer: str, language: str) -> bool:
     words = [w.lower() for w in WORD.findall(_CITE.sub(" ", _QUOTED.sub(" ", answer)))]
     if len(words) < MIN_WORDS_FOR_LANGUAGE:
         return True
-    indonesian = sum(w in ID_WORDS or (len(w) > 5 and w.endswith(ID_SUFFIXES)) for w in words)
-    english = sum(w in EN_WORDS for w in words)
+    indonesian, english = language_word_counts(words)
     ours, theirs = (indonesian, english) if language == "id" else (english, indonesian)
     return ours > theirs and ours >= 0.1 * len(words)
 

@@ -313,12 +313,15 @@ class SearchIndex:
         os.replace(pointer, folder / "current")
         now = time.time()
         for old in folder.iterdir():
-            if old.name in (name, previous, "current") or now - old.stat().st_mtime < STALE_COPY_SECONDS:  # fmt: skip
-                continue
-            if old.is_dir():
-                shutil.rmtree(old, ignore_errors=True)
-            else:
-                old.unlink(missing_ok=True)
+            try:
+                if old.name in (name, previous, "current") or now - old.stat().st_mtime < STALE_COPY_SECONDS:  # fmt: skip
+                    continue
+                if old.is_dir():
+                    shutil.rmtree(old, ignore_errors=True)
+                else:
+                    old.unlink(missing_ok=True)
+            except FileNotFoundError:
+                continue  # another process cleaned it up first
 
     @classmethod
     def load(cls, folder: Path) -> SearchIndex | None:
@@ -390,7 +393,12 @@ class SearchIndexCache:
 
     def get(self) -> SearchIndex:
         generation = self.store.generation()
-        with self._lock:
+        if self._index is not None and self._index.generation == generation:
+            return self._index
+        # One thread loads or rebuilds; the others keep serving the index there is, if any.
+        if not self._lock.acquire(blocking=self._index is None):
+            return self._index
+        try:
             if self._index is not None and self._index.generation == generation:
                 return self._index
             with self.store.lock.shared_if_free() as free:
@@ -410,6 +418,8 @@ class SearchIndexCache:
                         log.warning("Could not persist the search index in %s: %s", self.folder, exc)  # fmt: skip
             self._index = index
             return index
+        finally:
+            self._lock.release()
 
 
 def persisted_generation(folder: Path) -> str | None:

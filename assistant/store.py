@@ -1,8 +1,8 @@
 """The Chroma store: a chunk collection (vectors + text + metadata) and an article registry.
 
-The registry holds one record per article with its fingerprint and chunk count; it is written
-last, so an interrupted ingest leaves an article whose registry record is missing or stale, and
-the next run replaces its chunks wholesale. Embedded (`PersistentClient`) or server
+The registry holds one record per article with its fingerprint and chunk count; an article's
+record is removed before its chunks change and written back last, so an interrupted ingest
+leaves the article unregistered, and the next run replaces its chunks wholesale. Embedded (`PersistentClient`) or server
 (`HttpClient`) mode is chosen by `settings.chroma_host`; the rest of Kabar cannot tell them apart.
 
 Every Chroma call goes through `_calling`, which serializes the calls of one process (so
@@ -83,20 +83,22 @@ class NewsStore:
 
     def refresh(self) -> bool:
         """Re-open the embedded client when another process changed the store since this one
-        last looked (its cached vectors would be stale). Call it holding the lock, shared or
-        exclusive. Returns True when it re-opened."""
+        last looked: Chroma caches vectors per process, and reading or writing through a stale
+        cache fails or corrupts the store. Call it holding the lock, shared or exclusive.
+        Returns True when the store had changed."""
         generation = self.generation()
         if generation == self._seen_generation:
             return False
         if not self.settings.chroma_host:
+            from chromadb.api.shared_system_client import SharedSystemClient
+
             with self._calling("re-opening the store"):
                 log.info("The store changed in another process; re-opening it")
-                old = self.client
+                # Chroma shares one System (and its cache) per directory within a process:
+                # forget it, so the new client reads the directory afresh. Clients still
+                # holding the old one keep it until they are dropped.
+                SharedSystemClient._identifier_to_system.pop(self.client._identifier, None)
                 self._open()
-                try:
-                    old.close()
-                except Exception as exc:  # noqa: BLE001 - the old client is dropped anyway
-                    log.debug("Closing the old Chroma client: %s", exc)
         self._seen_generation = self.generation()
         return True
 
@@ -112,30 +114,38 @@ class NewsStore:
         }
 
     def replace_articles(self, items: list[tuple[str, str, list[Chunk], list[list[float]], dict]]) -> int:  # fmt: skip
-        """Write (article_id, fingerprint, chunks, vectors, summary) for many articles in three
-        calls: delete every chunk those articles have (an older version, or what a killed run
-        left), add the new chunks, then the registry records, last, so a crash in between leaves
-        those articles marked as not done. Returns how many old chunks were removed."""
+        """Write (article_id, fingerprint, chunks, vectors, summary) for many articles: drop
+        their registry records, delete every chunk they have (an older version, or what a
+        killed run left), add the new chunks, then the registry records again, last. A crash
+        anywhere in between leaves those articles out of the registry, so the next run redoes
+        them whatever version it brings. Each Chroma call takes the call lock on its own, so
+        questions are not held up for a whole batch. Returns how many old chunks were removed."""
+        ids = [i[0] for i in items]
         with self._calling("writing articles"):
-            old = self.chunks.get(where={"article_id": {"$in": [i[0] for i in items]}}, include=[])  # fmt: skip
-            if old["ids"]:
+            self.registry.delete(ids=ids)
+        with self._calling("writing articles"):
+            old = self.chunks.get(where={"article_id": {"$in": ids}}, include=[])
+        if old["ids"]:
+            with self._calling("writing articles"):
                 self.chunks.delete(ids=old["ids"])
-            chunks = [c for _, _, cs, _, _ in items for c in cs]
-            vectors = [v for _, _, _, vs, _ in items for v in vs]
-            for start in range(0, len(chunks), WRITE_BATCH):
-                part = slice(start, start + WRITE_BATCH)
+        chunks = [c for _, _, cs, _, _ in items for c in cs]
+        vectors = [v for _, _, _, vs, _ in items for v in vs]
+        for start in range(0, len(chunks), WRITE_BATCH):
+            part = slice(start, start + WRITE_BATCH)
+            with self._calling("writing articles"):
                 self.chunks.upsert(
                     ids=[c.id for c in chunks[part]],
                     documents=[c.text for c in chunks[part]],
                     metadatas=[c.metadata for c in chunks[part]],
                     embeddings=vectors[part],
                 )
-            metas = []
-            for _, fingerprint, cs, _, summary in items:
-                meta = {"fingerprint": fingerprint, "n_chunks": len(cs)}
-                meta.update({k: v for k, v in summary.items() if v is not None})
-                metas.append(meta)
-            self.registry.upsert(ids=[i[0] for i in items], embeddings=[[0.0]] * len(items), metadatas=metas)  # fmt: skip
+        metas = []
+        for _, fingerprint, cs, _, summary in items:
+            meta = {"fingerprint": fingerprint, "n_chunks": len(cs)}
+            meta.update({k: v for k, v in summary.items() if v is not None})
+            metas.append(meta)
+        with self._calling("writing articles"):
+            self.registry.upsert(ids=ids, embeddings=[[0.0]] * len(items), metadatas=metas)
         self._seen_generation = self.generation()
         return len(old["ids"])
 

@@ -39,10 +39,8 @@ def store_lock(store_dir: Path) -> StoreLock:
 class StoreLock:
     def __init__(self, path: Path):
         self.path = path
-        self._threads = threading.RLock()
+        self._threads = threading.Lock()
         self._owner: int | None = None
-        self._depth = 0
-        self._fd: int | None = None
 
     def _open(self) -> int:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -57,13 +55,11 @@ class StoreLock:
         """Hold the store for writing; re-entrant in one thread. `on_wait` is called once if
         another thread or process holds it and we have to wait."""
         if self.held_here():
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
+            yield
             return
+        waited = False
         if not self._threads.acquire(blocking=False):
+            waited = True
             if on_wait:
                 on_wait()
             self._threads.acquire()
@@ -73,14 +69,14 @@ class StoreLock:
                 try:
                     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 except BlockingIOError:
-                    if on_wait:
+                    if on_wait and not waited:
                         on_wait()
                     fcntl.flock(fd, fcntl.LOCK_EX)
-                self._fd, self._owner, self._depth = fd, threading.get_ident(), 1
+                self._owner = threading.get_ident()
                 try:
                     yield
                 finally:
-                    self._owner, self._fd, self._depth = None, None, 0
+                    self._owner = None
                     fcntl.flock(fd, fcntl.LOCK_UN)
             finally:
                 os.close(fd)

@@ -23,6 +23,10 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from assistant.eval import percentile  # noqa: E402
+
 QUESTIONS = REPO / "evalsets" / "bilingual_dev.jsonl"
 
 
@@ -82,13 +86,6 @@ def run_users(url: str, questions: list[str], users: int, seconds: float) -> tup
     return latencies, errors
 
 
-def percentile(values: list[float], q: float) -> float:
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
-
-
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--store", type=Path, required=True, help="a store to copy (embedded Chroma)")
@@ -122,13 +119,14 @@ def main() -> None:
                 out, err = ingest.communicate()
                 report = json.loads(out) if ingest.returncode in (0, 1) else {"error": err[-300:]}
                 ingested = f"{report.get('articles_added', 0)} added in {time.time() - started:.0f} s (exit {ingest.returncode})"  # fmt: skip
-            rows.append((phase, args.users, f"{elapsed:.0f}", len(latencies), len(errors), percentile(latencies, 0.5), percentile(latencies, 0.95), len(latencies) / elapsed, ingested))  # fmt: skip
+            rows.append((phase, args.users, f"{elapsed:.0f}", len(latencies), len(errors), percentile(latencies, 50), percentile(latencies, 95), len(latencies) / elapsed, ingested))  # fmt: skip
             for e in sorted(set(errors))[:5]:
                 print(f"  {phase} error: {e}", file=sys.stderr)
     finally:
         app.terminate()
         app.wait(30)
         log.close()
+        shutil.rmtree(store, ignore_errors=True)
     print("| phase | users | seconds | answers | errors | p50 s | p95 s | answers/s | ingest |")
     print("|---|---|---|---|---|---|---|---|---|")
     for phase, users, secs, n, errs, p50, p95, rate, ingested in rows:

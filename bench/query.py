@@ -20,6 +20,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 from assistant.config import Settings  # noqa: E402
+from assistant.eval import percentile  # noqa: E402
 from assistant.retrieve import HybridRetriever  # noqa: E402
 from assistant.store import NewsStore  # noqa: E402
 
@@ -53,11 +54,6 @@ def grow(target: NewsStore, source, size: int) -> None:
         have += n
         copy += 1
     target.bump_generation()
-
-
-def percentile(values, pct):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
 def main() -> None:

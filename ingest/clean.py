@@ -154,11 +154,16 @@ def detect_language(text: str) -> str:
     words = [
         token.lower() for token in tokens if shouting or len(token) == 1 or not token.isupper()
     ]
+    indonesian, english = language_word_counts(words)
+    return "id" if indonesian > english else "en"
+
+
+def language_word_counts(words: list[str]) -> tuple[int, int]:
+    """(Indonesian, English) function words among lower-cased `words`."""
     indonesian = sum(
         word in ID_WORDS or (len(word) > 5 and word.endswith(ID_SUFFIXES)) for word in words
     )
-    english = sum(word in EN_WORDS for word in words)
-    return "id" if indonesian > english else "en"
+    return indonesian, sum(word in EN_WORDS for word in words)
 
 
 def normalize_date(value: str | None) -> str | None:
@@ -218,12 +223,17 @@ def decode_html(data: bytes, content_type: str = "") -> str | None:
         match = _DECLARED_CHARSET.search(declared)
         if match:
             try:
-                codec = codecs.lookup(match.group(1).decode("ascii")).name
+                info = codecs.lookup(match.group(1).decode("ascii"))
             except LookupError:
                 continue
-            if codec.startswith("utf-8"):
+            if not info._is_text_encoding:  # "charset=base64", "hex", "zlib": not a charset
+                continue
+            if info.name.startswith("utf-8"):
                 break  # decode_text handles UTF-8, with a legacy fallback when it is not
-            text = data.decode(codec, errors="replace")
+            try:
+                text = data.decode(info.name, errors="replace")
+            except (LookupError, UnicodeError):  # e.g. idna allows no error handler
+                continue
             return text if is_mostly_printable(text) else None
     return decode_text(data)
 

@@ -2,7 +2,8 @@
 
 CRASH_AT names the point and CRASH_NTH which occurrence of it (1 = the first):
   embed            inside the model call of a batch (earlier batches are stored)
-  chunks-deleted   after an article's old chunks are deleted, before the new ones are added
+  registry-dropped after a batch's registry records are removed, before its chunks change
+  chunks-deleted   after a batch's old chunks are deleted, before the new ones are added
   chunks-written   after the new chunks are added, before the registry records
   registry-written after the registry records, before the run's closing generation bump
   index-saving     half-way through writing the search index
@@ -65,7 +66,7 @@ original_upsert = chroma_collection.Collection.upsert
 
 def delete(self, *args, **kwargs):
     result = original_delete(self, *args, **kwargs)
-    reached("chunks-deleted")
+    reached("registry-dropped" if self.name.endswith(REGISTRY_SUFFIX) else "chunks-deleted")
     return result
 
 

@@ -106,7 +106,7 @@ def test_mixed_encodings_decode_without_replacement_characters(tmp_path, open_se
             assert "UTF-8" in item.message  # JSONL must be UTF-8, and the error says so
 
 
-@pytest.mark.parametrize("declared", ["windows-1252", "ISO-8859-1", "utf-8"])
+@pytest.mark.parametrize("declared", ["windows-1252", "ISO-8859-1", "utf-8", "base64", "hex", "idna", "rot13", "no-such-codec"])  # fmt: skip
 def test_html_declared_charset_is_used(tmp_path, open_settings, declared):
     text = "Menteri “Façade” berkata harga naik – São Paulo menolak. " * 3
     html = f'<html><head><meta charset="{declared}"><title>Harga</title></head><body><article><p>{text}</p></article></body></html>'  # fmt: skip

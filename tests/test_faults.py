@@ -116,6 +116,7 @@ def test_update_killed_at_several_points_is_finished_by_a_rerun(settings, crash_
     version_a, version_b = crash_corpus
     assert Indexer(settings, embeddings=minilm_embeddings).ingest_sources([str(version_a)]).exit_code == 0  # fmt: skip
     for point, nth in [
+        ("registry-dropped", 1),  # batch 1 unregistered, its version A chunks still there
         ("chunks-deleted", 2),  # batch 1 updated; batch 2's old chunks deleted, new not added
         ("chunks-written", 1),  # batch 2's new chunks added, registry still says version A
         ("registry-written", 2),  # batches 2 and 3 updated; the closing bump never happened
@@ -124,6 +125,17 @@ def test_update_killed_at_several_points_is_finished_by_a_rerun(settings, crash_
     rerun = run_ingest(settings, version_b)
     assert rerun.returncode == 0, rerun.stderr[-2000:]
     assert_store_holds(settings, version_b)
+
+
+def test_update_killed_then_reverted_is_repaired_by_the_old_version(settings, crash_corpus, minilm_embeddings):  # fmt: skip
+    """Killed while replacing A by B, then A is ingested again: A must come back whole, though
+    its fingerprints match what the registry held before the killed run."""
+    version_a, version_b = crash_corpus
+    assert Indexer(settings, embeddings=minilm_embeddings).ingest_sources([str(version_a)]).exit_code == 0  # fmt: skip
+    crash_then_check(settings, version_b, "chunks-deleted", 1)
+    rerun = run_ingest(settings, version_a)
+    assert rerun.returncode == 0, rerun.stderr[-2000:]
+    assert_store_holds(settings, version_a)
 
 
 # ---- concurrent use ------------------------------------------------------------------------
@@ -232,3 +244,21 @@ def test_chroma_server_that_goes_away_and_comes_back(settings, chroma_server, mi
     assert bot.retriever.store.count_articles() == 60
     assert_new_articles_answerable(bot, new_records)
     assert check_store(bot.retriever.store, settings).ok
+
+
+def test_a_process_reads_and_writes_after_another_process_wrote(settings, minilm_embeddings, bbc_halves, tmp_path):  # fmt: skip
+    """Embedded Chroma caches vectors per process: without a re-open, reading them after a
+    foreign write fails, and writing through the stale cache would corrupt the store."""
+    old, new, _ = bbc_halves
+    indexer = Indexer(settings, embeddings=minilm_embeddings)
+    indexer.ingest_sources([str(old)])
+    store = indexer.store
+    assert len([i for ids, *_ in store.iter_chunks(with_vectors=True) for i in ids]) == store.count_chunks()  # fmt: skip
+    assert run_ingest(settings, new).returncode == 0  # another process writes
+    assert store.refresh()
+    vectors = [v for *_, batch in store.iter_chunks(with_vectors=True) for v in batch]
+    assert len(vectors) == store.count_chunks() and all(len(v) == 384 for v in vectors)
+    more = write_jsonl(tmp_path / "more.jsonl", sample_records(BBC, 70)[60:])
+    assert indexer.ingest_sources([str(more)]).articles_added == 10  # written after the re-open
+    assert store.count_articles() == 70
+    assert check_store(store, settings).ok
