@@ -72,18 +72,19 @@ def in_language(answer: str, language: str) -> bool:
     return ours > theirs and ours >= 0.1 * len(words)
 
 
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    """Every run of LEAK_SHINGLE consecutive lower-cased words."""
+    words = [w.lower() for w in WORD.findall(text)]
+    return set(zip(*(words[i:] for i in range(LEAK_SHINGLE)), strict=False))
+
+
 @lru_cache(maxsize=1)
 def _prompt_shingles() -> frozenset[tuple[str, ...]]:
     from assistant.prompts import system_texts
 
-    shingles = set()
-    for text in system_texts():
-        words = [w.lower() for w in WORD.findall(text)]
-        shingles.update(zip(*(words[i:] for i in range(LEAK_SHINGLE)), strict=False))
-    return frozenset(shingles)
+    return frozenset().union(*map(_shingles, system_texts()))
 
 
 def leaks_prompt(answer: str) -> bool:
     """Does the answer repeat six or more consecutive words of a system prompt?"""
-    words = [w.lower() for w in WORD.findall(answer)]
-    return any(s in _prompt_shingles() for s in zip(*(words[i:] for i in range(LEAK_SHINGLE)), strict=False))  # fmt: skip
+    return not _shingles(answer).isdisjoint(_prompt_shingles())

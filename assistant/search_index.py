@@ -401,7 +401,7 @@ class SearchIndexCache:
         try:
             if self._index is not None and self._index.generation == generation:
                 return self._index
-            with self.store.lock.shared_if_free() as free:
+            with self.store.lock.shared(wait=False) as free:
                 if not free:
                     if self._index is None:
                         self._index = SearchIndex.load(self.folder) or SearchIndex.empty()

@@ -2,10 +2,11 @@
 
 The registry holds one record per article with its fingerprint and chunk count; an article's
 record is removed before its chunks change and written back last, so an interrupted ingest
-leaves the article unregistered, and the next run replaces its chunks wholesale. Embedded (`PersistentClient`) or server
-(`HttpClient`) mode is chosen by `settings.chroma_host`; the rest of Kabar cannot tell them apart.
+leaves the article unregistered, and the next run replaces its chunks wholesale. Embedded
+(`PersistentClient`) or server (`HttpClient`) mode is chosen by `settings.chroma_host`; the
+rest of Kabar cannot tell them apart.
 
-Every Chroma call goes through `_calling`, which serializes the calls of one process (so
+Every Chroma call goes through `_calling`, which serializes the calls of one store object (so
 `refresh` can swap the client under them) and turns whatever Chroma raises into a
 `StoreUnavailable` that says where the store is and what to check. Writers hold `self.lock`
 (see `store_lock`).

@@ -7,7 +7,7 @@ every ingest (the CLI, the web app's uploads, the default corpus) holds an exclu
 before it reads vectors or writes after someone else changed the store (see `NewsStore.refresh`).
 
 Readers never wait for a writer: a reader that would need to read vectors from Chroma (an index
-rebuild) asks `shared_if_free()`, and while a writer is mid-run it keeps serving the index it has.
+rebuild) asks `shared(wait=False)`, and while a writer is mid-run it keeps serving the index it has.
 The kernel drops a `flock` when its process dies, so a killed ingest never leaves the store locked.
 """
 
@@ -84,38 +84,22 @@ class StoreLock:
             self._threads.release()
 
     @contextmanager
-    def shared_if_free(self) -> Iterator[bool]:
-        """Yields True, holding a shared lock, when no writer (here or in another process) is
-        mid-run; yields False at once otherwise. The writer's own thread always gets True."""
+    def shared(self, wait: bool = True) -> Iterator[bool]:
+        """Hold a shared lock while no writer (here or in another process) is mid-run, and yield
+        True. With `wait=False`, yield False at once instead of waiting for a writer. The
+        writer's own thread always gets True."""
         if self.held_here():
             yield True
             return
         fd = self._open()
         try:
             try:
-                fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+                fcntl.flock(fd, fcntl.LOCK_SH | (0 if wait else fcntl.LOCK_NB))
             except BlockingIOError:
                 yield False
                 return
             try:
                 yield True
-            finally:
-                fcntl.flock(fd, fcntl.LOCK_UN)
-        finally:
-            os.close(fd)
-
-    @contextmanager
-    def shared(self) -> Iterator[None]:
-        """Wait until no writer is mid-run, then hold a shared lock (for a process that has no
-        index at all yet, so nothing older to serve)."""
-        if self.held_here():
-            yield
-            return
-        fd = self._open()
-        try:
-            fcntl.flock(fd, fcntl.LOCK_SH)
-            try:
-                yield
             finally:
                 fcntl.flock(fd, fcntl.LOCK_UN)
         finally:
