@@ -1,0 +1,80 @@
+"""The sentence ranker and answerability check, on real article text and the real e5 model."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.evidence import RANKER_FEATURES, RANKER_WEIGHTS, best_sentences, sentence_features
+
+BBC_PSP = (
+    "Gamers have bought almost all of the first batch of Sony's new PlayStation Portable (PSP) "
+    "games console, which went on sale in Japan on Sunday. Thousands of people queued for hours "
+    "to get hold of one of the 200,000 PSPs which were shipped to retailers. The console is "
+    "Sony's first attempt to challenge Nintendo's dominance of the handheld gaming market. "
+    "Sony said 21 games would be available for the PSP when it launches in Japan."
+)
+ID_RAMAYANA = (
+    "Jakarta, CNN Indonesia -- PT Ramayana Lestari Sentosa Tbk menutup sejumlah gerai di "
+    "berbagai kota. Manajemen perseroan mengatakan langkah itu diambil karena penjualan "
+    "menurun. Perusahaan akan menutup delapan gerai pada akhir Agustus 2017."
+)
+
+
+def load_fit_ranker():
+    path = Path(__file__).resolve().parents[1] / "bench" / "fit_ranker.py"
+    spec = importlib.util.spec_from_file_location("fit_ranker", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_quantity_question_gets_the_sentence_with_the_quantity():
+    ranked = best_sentences("How many games will be on sale when the PSP launches in Japan?", [BBC_PSP])  # fmt: skip
+    assert "21 games" in ranked[0].sentence
+    # The lead shares more words with the question but states no number of games.
+    lead = next(e for e in ranked if e.sentence.startswith("Gamers"))
+    assert lead.score < ranked[0].score
+
+
+def test_features_have_one_row_per_sentence_and_the_documented_columns():
+    sentences, features = sentence_features("Which console did Sony launch?", [BBC_PSP, ID_RAMAYANA], same_language=[True, False])  # fmt: skip
+    assert features.shape == (len(sentences), len(RANKER_FEATURES)) == (len(sentences), len(RANKER_WEIGHTS))  # fmt: skip
+    cross = features[:, RANKER_FEATURES.index("cross_language")]
+    rank = features[:, RANKER_FEATURES.index("passage_rank")]
+    assert set(cross[rank == 0]) == {0.0} and set(cross[rank == 1]) == {1.0}
+    # Across languages words are not compared; only the dense similarity speaks.
+    assert set(features[rank == 1, RANKER_FEATURES.index("cover")]) == {0.0}
+
+
+def test_across_languages_the_dense_similarity_picks_the_sentence(e5_embeddings):
+    question = "How many stores was Ramayana going to close at the end of August 2017?"
+    texts = [ID_RAMAYANA]
+    from ingest.chunk import split_sentences
+
+    sentences = [ID_RAMAYANA[a:b] for a, b in split_sentences(ID_RAMAYANA)]
+    vectors = np.asarray(e5_embeddings.embed_documents(sentences))
+    q_vector = np.asarray(e5_embeddings.embed_query(question))
+    ranked = best_sentences(question, texts, q_vector, vectors, same_language=[False])
+    assert "delapan gerai" in ranked[0].sentence
+
+
+def test_logistic_fit_recovers_known_weights():
+    fit_ranker = load_fit_ranker()
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(4000, 3))
+    true_w, true_b = np.array([2.0, -1.0, 0.0]), -0.5
+    y = (rng.random(4000) < 1 / (1 + np.exp(-(X @ true_w + true_b)))).astype(float)
+    w, b = fit_ranker.fit_logistic(X, y, l2=1.0)
+    assert np.allclose(w, true_w, atol=0.2) and abs(b - true_b) < 0.2
+
+
+@pytest.mark.parametrize(
+    "outcomes, expected",
+    [([(1.0, 1.0), (0.0, 1.0), None], "answered 2, presence 0.500, validity 1.000")],
+)
+def test_fit_report_counts_only_answered_questions(outcomes, expected):
+    assert load_fit_ranker().summarize(outcomes) == expected
