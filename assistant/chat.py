@@ -146,6 +146,7 @@ class NewsAssistant:
                 h.metadata.get("title", ""),
                 h.metadata.get("lang") == q_lang,
                 h.metadata.get("date", ""),
+                h.metadata.get("lang"),
             )  # fmt: skip
         ]
 

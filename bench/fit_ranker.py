@@ -59,7 +59,7 @@ def question_rows(retriever: HybridRetriever, question: dict, k: int = 5) -> lis
         same = [h.metadata.get("lang") == q_lang for h in hits]
         titles = [h.metadata.get("title", "") for h in hits]
         evidence, features = sentence_features(question["question"], texts, q_vector, vectors, same, titles)  # fmt: skip
-        passes = [passage_answers(question["question"], h.text, h.metadata.get("title", ""), s, h.metadata.get("date", "")) for h, s in zip(hits, same, strict=True)]  # fmt: skip
+        passes = [passage_answers(question["question"], h.text, h.metadata.get("title", ""), s, h.metadata.get("date", ""), h.metadata.get("lang")) for h, s in zip(hits, same, strict=True)]  # fmt: skip
         groups.append(
             {
                 "id": question["id"],

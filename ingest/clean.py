@@ -148,14 +148,23 @@ def detect_language(text: str) -> str:
     Example: `detect_language("Siapa presiden Indonesia?")` -> "id",
     `detect_language("Who won the election?")` -> "en".
     """
-    # In mixed-case text, all-caps tokens are acronyms ("AS" is Amerika Serikat), not words.
+    # In mixed-case text, all-caps tokens are acronyms ("AS" is Amerika Serikat), not words, and
+    # a capital letter inside a sentence is an initial ("Rinaldy A Yunardi"), not the article.
     shouting = text.isupper()
-    tokens = (match.group() for match in islice(WORD.finditer(text), MAX_WORDS_FOR_LANGUAGE))
     words = [
-        token.lower() for token in tokens if shouting or len(token) == 1 or not token.isupper()
+        m.group().lower()
+        for m in islice(WORD.finditer(text), MAX_WORDS_FOR_LANGUAGE)
+        if shouting
+        or not m.group().isupper()
+        or (len(m.group()) == 1 and _starts_sentence(text, m.start()))  # fmt: skip
     ]
     indonesian, english = language_word_counts(words)
     return "id" if indonesian > english else "en"
+
+
+def _starts_sentence(text: str, position: int) -> bool:
+    before = text[:position].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?\n"
 
 
 def language_word_counts(words: list[str]) -> tuple[int, int]:

@@ -113,6 +113,9 @@ def test_clean_text_is_idempotent_on_real_text():
         ("Mengapa Putin menunda negosiasi?", "id"),
         ("Di mana pertemuan itu?", "id"),
         ("Where did the talks take place?", "en"),
+        # A capital initial is not the English article; a sentence-initial "A" is.
+        ("Berapa usia desainer aksesori Rinaldy A Yunardi?", "id"),
+        ("A man was arrested in Jakarta.", "en"),
         ("", "en"),
         ("Zelensky Putin Trump", "en"),
     ],
