@@ -21,7 +21,7 @@ import numpy as np
 
 from assistant.config import Settings
 from assistant.errors import BackendUnavailable
-from assistant.evidence import best_sentences, content_terms
+from assistant.evidence import Evidence, best_sentences, content_terms, rank_sentences
 from assistant.guard import is_instruction, without_instructions
 from assistant.models import Hit
 from assistant.prompts import render
@@ -87,23 +87,14 @@ class ExtractiveBackend(AnswerBackend):
         yield compose_extractive(question, passages, language, self.embeddings)
 
 
-def compose_extractive(question: str, passages: list[Hit], language: str, embeddings=None) -> str:
-    """A short answer made of quoted sentences of `passages`, each followed by its `[n]`."""
+def compose_extractive(question: str, passages: list[Hit], language: str, embeddings=None, ranked: list[Evidence] | None = None) -> str:  # fmt: skip
+    """A short answer made of quoted sentences of `passages`, each followed by its `[n]`.
+    `ranked`: the passages' sentences as `rank_sentences` ordered them (computed when None)."""
     quoted = compose_quote_answer(question, passages, language, embeddings)
     if quoted:
         return quoted
-    texts = [h.text for h in passages]
-    q_vector = sentence_vectors = None
-    if embeddings is not None and texts:
-        from ingest.chunk import split_sentences
-
-        sentences = [t[a:b] for t in texts for a, b in split_sentences(t)]
-        if sentences:
-            sentence_vectors = np.asarray(embeddings.embed_documents(sentences))
-            q_vector = np.asarray(embeddings.embed_query(question))
-    same_language = [(h.metadata.get("lang") or language) == language for h in passages]
-    titles = [h.metadata.get("title", "") for h in passages]
-    ranked = best_sentences(question, texts, q_vector, sentence_vectors, same_language, titles)
+    if ranked is None:
+        ranked = rank_sentences(question, passages, language, embeddings)
     if not ranked:
         return REFUSALS.get(language, REFUSALS["en"])
     chosen = [ranked[0]]

@@ -23,10 +23,15 @@ from assistant.answer import (
     get_backend,
 )
 from assistant.config import Settings
+from assistant.embeddings import canonical_embedding_name
 from assistant.evidence import (
+    RANKER_EMBEDDING,
+    REFUSAL_THRESHOLD,
+    Evidence,
     best_sentences,
     passage_answers,
     question_entities,
+    rank_sentences,
     sentence_supported,
 )
 from assistant.guard import in_language, leaks_prompt, without_instructions
@@ -98,6 +103,10 @@ class NewsAssistant:
             | RunnablePassthrough.assign(language=RunnableLambda(self._language_step))
             | RunnablePassthrough.assign(hits=RunnableLambda(self._retrieve_step))
             | RunnablePassthrough.assign(evidence=RunnableLambda(self._answerable_step))
+            | RunnablePassthrough.assign(ranked=RunnableLambda(self._rank_step))
+        )
+        self.refusal_threshold = (
+            REFUSAL_THRESHOLD if canonical_embedding_name(settings) == RANKER_EMBEDDING else None
         )
 
     # ---- chain steps -----------------------------------------------------------------------
@@ -150,6 +159,13 @@ class NewsAssistant:
             )  # fmt: skip
         ]
 
+    def _rank_step(self, inputs: dict) -> list[Evidence]:
+        """The sentences of the answering passages, best answer first (see evidence ranker)."""
+        if not inputs["evidence"]:
+            return []
+        question = inputs["standalone"]
+        return rank_sentences(question, inputs["evidence"], detect_language(question), self.embeddings)  # fmt: skip
+
     # ---- public API ------------------------------------------------------------------------
 
     def stream(
@@ -177,13 +193,19 @@ class NewsAssistant:
                 "backend": backend,
             }  # fmt: skip
         )
-        lang, passages = state["language"], state["evidence"]
-        if not passages:
+        lang, passages, ranked = state["language"], state["evidence"], state["ranked"]
+        if (
+            self.refusal_threshold is not None
+            and ranked
+            and ranked[0].score < self.refusal_threshold
+        ):
+            passages = []  # passages on the topic, but no sentence that answers the question
+        if not passages or not ranked:
             yield StreamEvent("answer", answer=Answer(REFUSALS[lang], lang, backend.name, [], answered=False))  # fmt: skip
             return
         standalone = state["standalone"]
         if backend.name == "extractive":
-            text = compose_extractive(standalone, passages, lang, self.embeddings)
+            text = compose_extractive(standalone, passages, lang, self.embeddings, ranked)
             yield StreamEvent("token", text)
             yield StreamEvent("answer", answer=self._finish(text, passages, lang, backend.name, standalone))  # fmt: skip
             return
@@ -197,7 +219,7 @@ class NewsAssistant:
             generated = []
         checked = verify_citations("".join(generated), passages, lang)
         if checked is None:
-            text = compose_extractive(standalone, passages, lang, self.embeddings)
+            text = compose_extractive(standalone, passages, lang, self.embeddings, ranked)
             name = f"{backend.name}+extractive-fallback"
         else:
             text, name = checked, backend.name

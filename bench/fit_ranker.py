@@ -1,12 +1,14 @@
 """Fit the sentence ranker's weights (assistant/evidence.py RANKER_WEIGHTS) on a question set.
 
-For each question: the top 5 retrieved passages, and (answerable questions) the top 5 once its
-gold articles are removed - the same-topic distractors a ranker must not be fooled by. Every
-sentence is a row of `sentence_features`, labelled 1 when it holds an answer string. An
-L2-regularised logistic regression (Newton's method) is fit on all rows; 5-fold cross-validation
-by question reports how often the top sentence of passages that pass the answerability check
-holds the answer (presence) and comes from a gold article or holds the answer (validity),
-for the fitted ranker and for the weights currently in the code.
+For each question: those of the top 5 retrieved passages that pass the answerability check (the
+passages the chain ranks), and for answerable questions the same once its gold articles are
+removed - the same-topic distractors a ranker must not be fooled by. Every sentence is a row of
+`sentence_features`, labelled 1 when it holds an answer string. An L2-regularised logistic
+regression (Newton's method) is fit on all rows. 5-fold cross-validation by question reports how
+often the top sentence holds the answer (presence) and comes from a gold article or holds the
+answer (validity), for the fitted ranker and the weights in the code, and what refusing below a
+best-sentence score would cost (false refusals) and gain (refusals of unanswerable questions and
+of gold-removed retrievals that hold no answer): the table REFUSAL_THRESHOLD is chosen from.
 
 Usage: python bench/fit_ranker.py --store DIR --corpus ARTICLES.jsonl --questions evalsets/bilingual_dev.jsonl
 Fit on dev only: the held-out questions stay out of every choice.
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import pickle
 import random
 import sys
 from pathlib import Path
@@ -50,34 +53,31 @@ def question_rows(retriever: HybridRetriever, question: dict, k: int = 5) -> lis
     if question["answers"]:
         variants.append(("gold removed", [h for h in hits_all if h.article_id not in gold][:k]))
     groups = []
-    for variant, hits in variants:
+    for variant, retrieved in variants:
+        # Only passages that pass the answerability check are ranked, as in the chain.
+        hits = [h for h in retrieved if passage_answers(question["question"], h.text, h.metadata.get("title", ""), h.metadata.get("lang") == q_lang, h.metadata.get("date", ""), h.metadata.get("lang"))]  # fmt: skip
         texts = [h.text for h in hits]
         sentences = [t[a:b] for t in texts for a, b in split_sentences(t)]
-        if not sentences:
-            continue
-        vectors = np.asarray(embeddings.embed_documents(sentences))
+        vectors = np.asarray(embeddings.embed_documents(sentences)) if sentences else None
         same = [h.metadata.get("lang") == q_lang for h in hits]
         titles = [h.metadata.get("title", "") for h in hits]
         evidence, features = sentence_features(question["question"], texts, q_vector, vectors, same, titles)  # fmt: skip
-        passes = [passage_answers(question["question"], h.text, h.metadata.get("title", ""), s, h.metadata.get("date", ""), h.metadata.get("lang")) for h, s in zip(hits, same, strict=True)]  # fmt: skip
+        answers = question["answers"]
         groups.append(
             {
                 "id": question["id"],
                 "variant": variant,
+                "answerable": bool(answers),
                 "X": features,
                 "y": np.asarray(
                     [
-                        float(
-                            bool(question["answers"])
-                            and contains_answer(e.sentence, question["answers"])
-                        )
+                        float(bool(answers) and contains_answer(e.sentence, answers))
                         for e in evidence
                     ]
                 ),  # fmt: skip
                 "gold": np.asarray(
                     [float(hits[e.passage_index].article_id in gold) for e in evidence]
                 ),  # fmt: skip
-                "passes": np.asarray([passes[e.passage_index] for e in evidence]),
             }
         )
     return groups
@@ -103,11 +103,31 @@ def fit_logistic(X: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 50)
 def top_sentence(group: dict, weights: np.ndarray, bias: float) -> tuple[float, float] | None:
     """(holds the answer, valid citation) for the best sentence of the passages that pass the
     answerability check; None when the question is unanswerable or nothing passes."""
-    if group["variant"] != "retrieved" or not group["answerable"] or not group["passes"].any():
+    if group["variant"] != "retrieved" or not group["answerable"] or not len(group["X"]):
         return None
-    scores = np.where(group["passes"], group["X"] @ weights + bias, -np.inf)
-    i = int(scores.argmax())
+    i = int((group["X"] @ weights + bias).argmax())
     return group["y"][i], max(group["y"][i], group["gold"][i])
+
+
+def best_score(group: dict, weights: np.ndarray, bias: float) -> float:
+    """The ranker's best log-odds among sentences of passages that pass the check (-inf: none)."""
+    return float((group["X"] @ weights + bias).max()) if len(group["X"]) else float("-inf")
+
+
+def refusal_sweep(groups: list[dict], scores: list[float], thresholds) -> list[str]:
+    """Refusing when the best score is under a threshold: false refusals on answerable questions,
+    refusal accuracy on unanswerable ones and on gold-removed retrievals that hold no answer."""
+    kinds = {"answerable": [], "unanswerable": [], "gold removed, no answer": []}
+    for g, score in zip(groups, scores, strict=True):
+        if g["variant"] == "retrieved":
+            kinds["answerable" if g["answerable"] else "unanswerable"].append(score)
+        elif not g["y"].any():
+            kinds["gold removed, no answer"].append(score)
+    lines = [f"| threshold | false refusals (n={len(kinds['answerable'])}) | refusal accuracy (n={len(kinds['unanswerable'])}) | gold removed refused (n={len(kinds['gold removed, no answer'])}) |", "|---|---|---|---|"]  # fmt: skip
+    for t in thresholds:
+        cells = [np.mean([v < t for v in values]) if values else float("nan") for values in kinds.values()]  # fmt: skip
+        lines.append(f"| {t:g} | " + " | ".join(f"{c:.3f}" for c in cells) + " |")
+    return lines
 
 
 def summarize(outcomes: list[tuple[float, float] | None]) -> str:
@@ -116,34 +136,48 @@ def summarize(outcomes: list[tuple[float, float] | None]) -> str:
     return f"answered {len(kept)}, presence {presence:.3f}, validity {validity:.3f}"
 
 
+def collect(args) -> list[dict]:
+    questions = load_questions(args.questions)
+    resolve_gold_ids(questions, args.corpus)
+    retriever = HybridRetriever(Settings(store_dir=args.store))
+    groups = []
+    for n, q in enumerate(questions, 1):
+        groups += question_rows(retriever, q)
+        print(f"\r{n}/{len(questions)} questions", end="", file=sys.stderr)
+    print(file=sys.stderr)
+    return groups
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--store", type=Path, required=True, help="a store holding --corpus (see assistant.eval --store)")  # fmt: skip
     p.add_argument("--corpus", action="append", required=True)
     p.add_argument("--questions", type=Path, required=True)
     p.add_argument("--l2", type=float, default=1.0)
+    p.add_argument("--cache", type=Path, help="keep the retrieved sentences here (pickle) and reuse them; delete it after code changes")  # fmt: skip
     args = p.parse_args()
-    questions = load_questions(args.questions)
-    resolve_gold_ids(questions, args.corpus)
-    retriever = HybridRetriever(Settings(store_dir=args.store))
-    groups = []
-    for n, q in enumerate(questions, 1):
-        for g in question_rows(retriever, q):
-            g["answerable"] = bool(q["answers"])
-            groups.append(g)
-        print(f"\r{n}/{len(questions)} questions", end="", file=sys.stderr)
-    print(file=sys.stderr)
+    if args.cache and args.cache.exists():
+        groups = pickle.loads(args.cache.read_bytes())
+    else:
+        groups = collect(args)
+        if args.cache:
+            args.cache.write_bytes(pickle.dumps(groups))
     ids = sorted({g["id"] for g in groups})
     random.Random(1).shuffle(ids)
     folds = [set(ids[i::5]) for i in range(5)]
-    cross_validated = []
+    cross_validated, held_out_groups, held_out_scores = [], [], []
     for fold in folds:
         train = [g for g in groups if g["id"] not in fold]
         w, b = fit_logistic(np.vstack([g["X"] for g in train]), np.concatenate([g["y"] for g in train]), args.l2)  # fmt: skip
-        cross_validated += [top_sentence(g, w, b) for g in groups if g["id"] in fold]
+        test = [g for g in groups if g["id"] in fold]
+        cross_validated += [top_sentence(g, w, b) for g in test]
+        held_out_groups += test
+        held_out_scores += [best_score(g, w, b) for g in test]
     current = [top_sentence(g, np.asarray(RANKER_WEIGHTS), RANKER_BIAS) for g in groups]
     print(f"weights in the code (in-sample): {summarize(current)}")
     print(f"fitted, 5-fold CV by question:  {summarize(cross_validated)}")
+    print("\nRefusing below a best-sentence score (5-fold CV scores):")
+    print("\n".join(refusal_sweep(held_out_groups, held_out_scores, np.arange(-5.0, -0.49, 0.5))))
     w, b = fit_logistic(np.vstack([g["X"] for g in groups]), np.concatenate([g["y"] for g in groups]), args.l2)  # fmt: skip
     print("fitted on all rows:")
     for name, value in zip(RANKER_FEATURES, w, strict=True):

@@ -10,9 +10,10 @@ from assistant.__main__ import main as assistant_main
 from assistant.answer import LOCAL_MODEL_FILE, REFUSALS, llamacpp_available
 from assistant.chat import NewsAssistant, condense_heuristic, verify_citations
 from assistant.config import DEFAULT_MODEL_CACHE
+from assistant.evidence import REFUSAL_THRESHOLD
 from assistant.models import Hit
 from assistant.prompts import PromptError, render
-from assistant.retrieve import HybridRetriever
+from assistant.retrieve import Filters, HybridRetriever
 from ingest.load import path_id
 
 from .conftest import SEED_FILE
@@ -70,6 +71,22 @@ def test_unanswerable_questions_are_declined_in_their_language(news_settings, re
     answer = assistant_for(news_settings, retriever).ask(question)
     assert not answer.answered
     assert answer.answer == REFUSALS[language] and answer.citations == []
+
+
+def test_refusal_threshold_on_the_best_sentence_score(news_settings, retriever):
+    """The ranker's best score decides the last step: under the threshold, a question whose
+    passages pass the checks is still declined. The threshold is on e5's scale: off for others."""
+    assistant = assistant_for(news_settings, retriever)
+    assert assistant.refusal_threshold == REFUSAL_THRESHOLD
+    state = assistant.prepare.invoke({"question": "Who is Zelensky?", "history": [], "filters": Filters(), "language": "auto", "backend": None})  # fmt: skip
+    assert state["ranked"] and state["ranked"] == sorted(state["ranked"], key=lambda e: -e.score)
+    assistant.refusal_threshold = state["ranked"][0].score + 0.01
+    refused = assistant.ask("Who is Zelensky?")
+    assert not refused.answered and refused.answer == REFUSALS["en"]
+    assistant.refusal_threshold = state["ranked"][0].score - 0.01
+    assert assistant.ask("Who is Zelensky?").answered
+    minilm = NewsAssistant(news_settings.model_copy(update={"embedding_model": "all-MiniLM-L6-v2"}), retriever)  # fmt: skip
+    assert minilm.refusal_threshold is None
 
 
 def test_answer_language_can_be_chosen(news_settings, retriever):

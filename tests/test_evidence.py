@@ -78,3 +78,19 @@ def test_logistic_fit_recovers_known_weights():
 )
 def test_fit_report_counts_only_answered_questions(outcomes, expected):
     assert load_fit_ranker().summarize(outcomes) == expected
+
+
+def test_refusal_sweep_counts_each_kind_of_retrieval():
+    fit_ranker = load_fit_ranker()
+    groups = [
+        {"variant": "retrieved", "answerable": True, "y": np.array([1.0])},
+        {"variant": "retrieved", "answerable": True, "y": np.array([0.0])},
+        {"variant": "retrieved", "answerable": False, "y": np.array([0.0])},
+        {"variant": "gold removed", "answerable": True, "y": np.array([0.0])},
+        {"variant": "gold removed", "answerable": True, "y": np.array([1.0])},  # holds an answer
+    ]
+    scores = [-1.0, -4.0, -2.0, float("-inf"), -5.0]
+    table = fit_ranker.refusal_sweep(groups, scores, [-3.0, -1.5])
+    assert table[0].startswith("| threshold | false refusals (n=2) | refusal accuracy (n=1) | gold removed refused (n=1)")  # fmt: skip
+    assert table[2] == "| -3 | 0.500 | 0.000 | 1.000 |"
+    assert table[3] == "| -1.5 | 0.500 | 1.000 | 1.000 |"
