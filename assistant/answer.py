@@ -26,6 +26,7 @@ from assistant.guard import is_instruction, without_instructions
 from assistant.models import Hit
 from assistant.prompts import render
 from assistant.retrieve import asked_speaker
+from ingest.chunk import split_sentences
 from ingest.quotes import extract_quotes, same_speaker
 
 log = logging.getLogger(__name__)
@@ -44,25 +45,28 @@ LLM_SENTENCES = 4
 SECOND_SENTENCE_MARGIN = 1.0
 
 
-def format_passages(passages: list[Hit], question: str | None = None) -> str:
+def format_passages(passages: list[Hit], question: str | None = None, ranked: list[Evidence] | None = None) -> str:  # fmt: skip
     """Numbered passages for a prompt; fence markers inside article text are defused and
-    sentences addressed to an AI are cut (see guard). With a
-    `question`, each passage is cut to its few best sentences: on a 2-core CPU the prompt's
-    length, not the answer's, sets the time to first token."""
+    sentences addressed to an AI are cut (see guard). With a `question`, each passage is cut to
+    its few best sentences (by `ranked` when given, the chain's ranking of these passages): on a
+    2-core CPU the prompt's length, not the answer's, sets the time to first token."""
     blocks = []
     for n, hit in enumerate(passages, 1):
         meta = hit.metadata
         head = " | ".join(x for x in (meta.get("title", ""), meta.get("source", ""), (meta.get("date") or "")[:10]) if x)  # fmt: skip
         text = without_instructions(hit.text)
-        text = FENCE.sub(" ", trim_passage(question, text) if question else text)
-        blocks.append(f"[{n}] {head}\n{text}")
+        if question:
+            mine = [e for e in ranked if e.passage_index == n - 1] if ranked is not None else None
+            text = trim_passage(question, text, ranked=mine)
+        blocks.append(f"[{n}] {head}\n{FENCE.sub(' ', text)}")
     return "\n\n".join(blocks)
 
 
-def trim_passage(question: str, text: str, keep: int = LLM_SENTENCES) -> str:
-    """The `keep` sentences of `text` that best answer `question`, in their original order."""
-    ranked = best_sentences(question, [text])
-    if len(ranked) <= keep:
+def trim_passage(question: str, text: str, keep: int = LLM_SENTENCES, ranked: list[Evidence] | None = None) -> str:  # fmt: skip
+    """The `keep` sentences of `text` that best answer `question`, in their original order.
+    `ranked`: this passage's sentences already ranked (their text must occur in `text`)."""
+    ranked = [e for e in ranked if e.sentence in text] if ranked else best_sentences(question, [text])  # fmt: skip
+    if len(split_sentences(text)) <= keep:
         return text
     chosen = sorted(ranked[:keep], key=lambda e: e.start)
     return " … ".join(e.sentence for e in chosen)
@@ -71,7 +75,8 @@ def trim_passage(question: str, text: str, keep: int = LLM_SENTENCES) -> str:
 class AnswerBackend:
     name = "base"
 
-    def stream(self, question: str, passages: list[Hit], history: list[tuple[str, str]], language: str) -> Iterator[str]:  # fmt: skip
+    def stream(self, question: str, passages: list[Hit], history: list[tuple[str, str]], language: str, ranked: list[Evidence] | None = None) -> Iterator[str]:  # fmt: skip
+        """Answer text, streamed. `ranked`: the passages' sentences, best answer first."""
         raise NotImplementedError
 
 
@@ -83,8 +88,8 @@ class ExtractiveBackend(AnswerBackend):
     def __init__(self, embeddings=None):
         self.embeddings = embeddings
 
-    def stream(self, question, passages, history, language):
-        yield compose_extractive(question, passages, language, self.embeddings)
+    def stream(self, question, passages, history, language, ranked=None):
+        yield compose_extractive(question, passages, language, self.embeddings, ranked)
 
 
 def compose_extractive(question: str, passages: list[Hit], language: str, embeddings=None, ranked: list[Evidence] | None = None) -> str:  # fmt: skip
@@ -172,17 +177,17 @@ class ChatModelBackend(AnswerBackend):
         self.name = name
         self._lock = threading.Lock()  # one generation at a time on a local model
 
-    def messages(self, question: str, passages: list[Hit], language: str) -> list[tuple[str, str]]:
+    def messages(self, question: str, passages: list[Hit], language: str, ranked: list[Evidence] | None = None) -> list[tuple[str, str]]:  # fmt: skip
         lang = language if language in ("id", "en") else "en"
         return render(
             f"answer_{lang}",
-            passages=format_passages(passages[:LLM_PASSAGES], question),
+            passages=format_passages(passages[:LLM_PASSAGES], question, ranked),
             question=question,
             refusal=REFUSALS[lang],
         )
 
-    def stream(self, question, passages, history, language):
-        messages = self.messages(question, passages, language)
+    def stream(self, question, passages, history, language, ranked=None):
+        messages = self.messages(question, passages, language, ranked)
         with self._lock:
             for chunk in self.chat_model.stream(messages):
                 text = chunk.content if hasattr(chunk, "content") else str(chunk)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from langchain_core.runnables import RunnableLambda, RunnablePassthrough
 
 from assistant.answer import (
+    LLM_PASSAGES,
     REFUSALS,
     ChatModelBackend,
     compose_extractive,
@@ -29,7 +30,9 @@ from assistant.evidence import (
     REFUSAL_THRESHOLD,
     Evidence,
     best_sentences,
+    order_by_best_sentence,
     passage_answers,
+    passages_competing,
     question_entities,
     rank_sentences,
     sentence_supported,
@@ -204,26 +207,30 @@ class NewsAssistant:
             yield StreamEvent("answer", answer=Answer(REFUSALS[lang], lang, backend.name, [], answered=False))  # fmt: skip
             return
         standalone = state["standalone"]
+        passages, ranked = order_by_best_sentence(passages, ranked)
         if backend.name == "extractive":
             text = compose_extractive(standalone, passages, lang, self.embeddings, ranked)
             yield StreamEvent("token", text)
             yield StreamEvent("answer", answer=self._finish(text, passages, lang, backend.name, standalone))  # fmt: skip
             return
+        # The model sees, and may cite, only the passages whose best sentence competes with the
+        # best one: a weaker same-topic passage is as often a distractor as a second source.
+        shown = passages[: passages_competing(ranked, LLM_PASSAGES)]
         generated = []
         try:
-            for token in backend.stream(standalone, passages, history or [], lang):
+            for token in backend.stream(standalone, shown, history or [], lang, ranked):
                 generated.append(token)
                 yield StreamEvent("token", token)
         except Exception as exc:  # noqa: BLE001 - an LLM failure must not lose the answer
             log.warning("Backend %s failed (%s); answering extractively", backend.name, exc)
             generated = []
-        checked = verify_citations("".join(generated), passages, lang)
+        checked = verify_citations("".join(generated), shown, lang)
         if checked is None:
             text = compose_extractive(standalone, passages, lang, self.embeddings, ranked)
-            name = f"{backend.name}+extractive-fallback"
+            name, cited = f"{backend.name}+extractive-fallback", passages
         else:
-            text, name = checked, backend.name
-        yield StreamEvent("answer", answer=self._finish(text, passages, lang, name, standalone))
+            text, name, cited = checked, backend.name, shown
+        yield StreamEvent("answer", answer=self._finish(text, cited, lang, name, standalone))
 
     def ask(self, question: str, history=None, filters=None, language="auto", llm=None) -> Answer:
         answer = None

@@ -10,7 +10,7 @@ sentence. Heuristics, tuned on the dev questions; the held-out questions keep th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -270,6 +270,32 @@ def rank_sentences(question: str, passages: list[Hit], question_language: str, e
     return best_sentences(question, texts, q_vector, vectors, same, titles)
 
 
+def order_by_best_sentence(passages: list[Hit], ranked: list[Evidence]) -> tuple[list[Hit], list[Evidence]]:  # fmt: skip
+    """Passages reordered so the one holding the best sentence comes first (an LLM is shown
+    the first few), with `ranked` renumbered to the new order."""
+    order = list(dict.fromkeys(e.passage_index for e in ranked))
+    order += [i for i in range(len(passages)) if i not in order]
+    new_index = {old: new for new, old in enumerate(order)}
+    return [passages[i] for i in order], [replace(e, passage_index=new_index[e.passage_index]) for e in ranked]  # fmt: skip
+
+
+# A passage is shown to an LLM beside the best one only when its own best sentence is within
+# this of the best sentence's log-odds.
+COMPETING_MARGIN = 2.0
+
+
+def passages_competing(ranked: list[Evidence], limit: int) -> int:
+    """How many leading passages (ordered by `order_by_best_sentence`) hold a sentence within
+    COMPETING_MARGIN of the best one; at least 1, at most `limit`."""
+    if not ranked:
+        return 1
+    best: dict[int, float] = {}
+    for e in ranked:
+        best.setdefault(e.passage_index, e.score)
+    close = [i for i, score in best.items() if score >= ranked[0].score - COMPETING_MARGIN]
+    return max(1, min(limit, max(close) + 1))
+
+
 def slot_filled(slot: str, sentence: str, q_entities: list[str]) -> bool:
     pattern = SLOT_FILLERS.get(slot)
     if pattern is None:
@@ -318,10 +344,8 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
         return f"numbers {missing_numbers} not in passage"
     if names:
         hits = sum(entity_in(e, low) or _home_country(e, passage_language) for e in names)
-        # Every name must be there; with 3+ names allow one miss (a partial name), and across
-        # languages with 2+ (an institution's name is translated: "Statistics Indonesia" = BPS).
-        tolerance = 1 if len(names) >= 3 or (len(names) >= 2 and not same_language) else 0
-        if hits < len(names) - tolerance:
+        # Every name must be there; with 3+ names allow one miss (a partial name).
+        if hits < len(names) - (1 if len(names) >= 3 else 0):
             return f"names {[e for e in names if not entity_in(e, low)]} not in passage"
     q_terms = content_terms(question) - {form for ent in entities for form in _stems(ent)}
     slot = asked_slot(question)

@@ -15,7 +15,8 @@ BBC_PSP = (
     "games console, which went on sale in Japan on Sunday. Thousands of people queued for hours "
     "to get hold of one of the 200,000 PSPs which were shipped to retailers. The console is "
     "Sony's first attempt to challenge Nintendo's dominance of the handheld gaming market. "
-    "Sony said 21 games would be available for the PSP when it launches in Japan."
+    "Sony said 21 games would be available for the PSP when it launches in Japan. "
+    "Analysts expect strong sales in the run-up to Christmas."
 )
 ID_RAMAYANA = (
     "Jakarta, CNN Indonesia -- PT Ramayana Lestari Sentosa Tbk menutup sejumlah gerai di "
@@ -94,3 +95,40 @@ def test_refusal_sweep_counts_each_kind_of_retrieval():
     assert table[0].startswith("| threshold | false refusals (n=2) | refusal accuracy (n=1) | gold removed refused (n=1)")  # fmt: skip
     assert table[2] == "| -3 | 0.500 | 0.000 | 1.000 |"
     assert table[3] == "| -1.5 | 0.500 | 1.000 | 1.000 |"
+
+
+def test_passages_are_shown_best_sentence_first_and_cut_to_their_best_sentences():
+    from assistant.answer import format_passages
+    from assistant.evidence import order_by_best_sentence
+    from assistant.models import Hit
+
+    passages = [
+        Hit("ramayana-0", "ramayana", ID_RAMAYANA, {"title": "Ramayana", "lang": "id"}, 0.9),
+        Hit("psp-0", "psp", BBC_PSP, {"title": "PSP", "lang": "en"}, 0.8),
+    ]
+    question = "How many games will be on sale when the PSP launches in Japan?"
+    ranked = best_sentences(question, [p.text for p in passages], same_language=[False, True])
+    assert ranked[0].passage_index == 1
+    ordered, renumbered = order_by_best_sentence(passages, ranked)
+    assert [p.chunk_id for p in ordered] == ["psp-0", "ramayana-0"]
+    assert renumbered[0].passage_index == 0 and renumbered[0].sentence == ranked[0].sentence
+    shown = format_passages(ordered, question, renumbered)
+    psp_block = shown.split("[2]")[0]
+    assert psp_block.startswith("[1] PSP") and "21 games" in psp_block
+    # Four of the PSP passage's five sentences, in their order; the Ramayana one is short: whole.
+    assert psp_block.count(" … ") == 3 and ID_RAMAYANA in shown
+    kept = psp_block.split("\n", 1)[1].strip().split(" … ")
+    assert kept == sorted(kept, key=BBC_PSP.index)
+
+
+def test_only_passages_competing_with_the_best_sentence_are_shown_to_a_model():
+    from assistant.evidence import COMPETING_MARGIN, Evidence, passages_competing
+
+    def ranked(*scores_by_passage):
+        out = [Evidence(i, f"s{i}", 0, 2, s) for i, s in enumerate(scores_by_passage)]
+        return sorted(out, key=lambda e: -e.score)
+
+    assert passages_competing(ranked(-1.0, -1.0 - COMPETING_MARGIN - 0.1), 3) == 1
+    assert passages_competing(ranked(-1.0, -1.5, -2.0, -2.5), 3) == 3
+    assert passages_competing(ranked(-1.0, -1.5, -9.0), 3) == 2
+    assert passages_competing([], 3) == 1
