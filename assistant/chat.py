@@ -29,9 +29,9 @@ from assistant.evidence import (
     RANKER_EMBEDDING,
     REFUSAL_THRESHOLD,
     Evidence,
+    answering_passages,
     best_sentences,
     order_by_best_sentence,
-    passage_answers,
     passages_competing,
     question_entities,
     rank_sentences,
@@ -148,19 +148,7 @@ class NewsAssistant:
     def _answerable_step(self, inputs: dict) -> list[Hit]:
         """The retrieved passages that actually answer the question (possibly none)."""
         question = inputs["standalone"]
-        q_lang = detect_language(question)
-        return [
-            h
-            for h in inputs["hits"]
-            if passage_answers(
-                question,
-                h.text,
-                h.metadata.get("title", ""),
-                h.metadata.get("lang") == q_lang,
-                h.metadata.get("date", ""),
-                h.metadata.get("lang"),
-            )  # fmt: skip
-        ]
+        return answering_passages(question, inputs["hits"], detect_language(question))
 
     def _rank_step(self, inputs: dict) -> list[Evidence]:
         """The sentences of the answering passages, best answer first (see evidence ranker)."""

@@ -217,12 +217,13 @@ def sentence_features(question: str, passages: list[str], q_vector=None, sentenc
             ])  # fmt: skip
     features = np.asarray(rows, dtype=float).reshape(len(rows), len(RANKER_FEATURES))
     if sentence_vectors is not None and q_vector is not None and len(rows):
+        column = {name: i for i, name in enumerate(RANKER_FEATURES)}
         sims = np.asarray(sentence_vectors) @ np.asarray(q_vector)
-        cross = features[:, 10]
-        features[:, 7] = sims - sims.max()
-        features[:, 8] = sims
-        features[:, 12] = cross * features[:, 8]
-        features[:, 13] = cross * features[:, 7]
+        cross = features[:, column["cross_language"]]
+        features[:, column["dense_gap"]] = sims - sims.max()
+        features[:, column["dense"]] = sims
+        features[:, column["cross_language_dense"]] = cross * sims
+        features[:, column["cross_language_dense_gap"]] = cross * (sims - sims.max())
     return sentences, features
 
 
@@ -235,7 +236,10 @@ def _share(entities: list[str], text_lower: str) -> float:
 def best_sentences(question: str, passages: list[str], q_vector=None, sentence_vectors=None, same_language: list[bool] | None = None, titles: list[str] | None = None) -> list[Evidence]:  # fmt: skip
     """Every sentence of the passages (in rank order), scored by the sentence ranker for how
     likely it answers `question` (log-odds), best first. Sentences addressed to an AI are left out."""
-    sentences, features = sentence_features(question, passages, q_vector, sentence_vectors, same_language, titles)  # fmt: skip
+    return _ranked(*sentence_features(question, passages, q_vector, sentence_vectors, same_language, titles))  # fmt: skip
+
+
+def _ranked(sentences: list[Evidence], features: np.ndarray) -> list[Evidence]:
     if not sentences:
         return []
     scores = features @ np.asarray(RANKER_WEIGHTS) + RANKER_BIAS
@@ -256,8 +260,24 @@ REFUSAL_THRESHOLD = -3.0
 RANKER_EMBEDDING = "multilingual-e5-small"
 
 
-def rank_sentences(question: str, passages: list[Hit], question_language: str, embeddings=None) -> list[Evidence]:  # fmt: skip
-    """`best_sentences` over retrieved passages, with dense similarity when `embeddings` is given."""
+def answering_passages(question: str, hits: list[Hit], question_language: str) -> list[Hit]:
+    """The retrieved passages that plausibly answer `question` (see `why_not_answered`)."""
+    return [
+        h
+        for h in hits
+        if passage_answers(
+            question,
+            h.text,
+            h.metadata.get("title", ""),
+            h.metadata.get("lang") == question_language,
+            h.metadata.get("date", ""),
+            h.metadata.get("lang"),
+        )
+    ]
+
+
+def passage_features(question: str, passages: list[Hit], question_language: str, embeddings=None) -> tuple[list[Evidence], np.ndarray]:  # fmt: skip
+    """`sentence_features` of retrieved passages, with dense similarity when `embeddings` is given."""
     texts = [h.text for h in passages]
     q_vector = vectors = None
     if embeddings is not None:
@@ -267,7 +287,12 @@ def rank_sentences(question: str, passages: list[Hit], question_language: str, e
             q_vector = np.asarray(embeddings.embed_query(question))
     same = [(h.metadata.get("lang") or question_language) == question_language for h in passages]
     titles = [h.metadata.get("title", "") for h in passages]
-    return best_sentences(question, texts, q_vector, vectors, same, titles)
+    return sentence_features(question, texts, q_vector, vectors, same, titles)
+
+
+def rank_sentences(question: str, passages: list[Hit], question_language: str, embeddings=None) -> list[Evidence]:  # fmt: skip
+    """`best_sentences` over retrieved passages, with dense similarity when `embeddings` is given."""
+    return _ranked(*passage_features(question, passages, question_language, embeddings))
 
 
 def order_by_best_sentence(passages: list[Hit], ranked: list[Evidence]) -> tuple[list[Hit], list[Evidence]]:  # fmt: skip

@@ -34,34 +34,26 @@ from assistant.evidence import (  # noqa: E402
     RANKER_BIAS,
     RANKER_FEATURES,
     RANKER_WEIGHTS,
-    passage_answers,
-    sentence_features,
+    answering_passages,
+    passage_features,
 )
 from assistant.retrieve import HybridRetriever  # noqa: E402
-from ingest.chunk import split_sentences  # noqa: E402
 from ingest.clean import detect_language  # noqa: E402
 
 
 def question_rows(retriever: HybridRetriever, question: dict, k: int = 5) -> list[dict]:
     """One group of sentence rows per retrieval variant of `question`."""
-    embeddings = retriever.embeddings
     hits_all = retriever.retrieve(question["question"], 3 * k)
     gold = set(question["gold_doc_ids"])
     q_lang = detect_language(question["question"])
-    q_vector = np.asarray(embeddings.embed_query(question["question"]))
     variants = [("retrieved", hits_all[:k])]
     if question["answers"]:
         variants.append(("gold removed", [h for h in hits_all if h.article_id not in gold][:k]))
     groups = []
     for variant, retrieved in variants:
         # Only passages that pass the answerability check are ranked, as in the chain.
-        hits = [h for h in retrieved if passage_answers(question["question"], h.text, h.metadata.get("title", ""), h.metadata.get("lang") == q_lang, h.metadata.get("date", ""), h.metadata.get("lang"))]  # fmt: skip
-        texts = [h.text for h in hits]
-        sentences = [t[a:b] for t in texts for a, b in split_sentences(t)]
-        vectors = np.asarray(embeddings.embed_documents(sentences)) if sentences else None
-        same = [h.metadata.get("lang") == q_lang for h in hits]
-        titles = [h.metadata.get("title", "") for h in hits]
-        evidence, features = sentence_features(question["question"], texts, q_vector, vectors, same, titles)  # fmt: skip
+        hits = answering_passages(question["question"], retrieved, q_lang)
+        evidence, features = passage_features(question["question"], hits, q_lang, retriever.embeddings)  # fmt: skip
         answers = question["answers"]
         groups.append(
             {
