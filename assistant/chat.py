@@ -104,6 +104,9 @@ class NewsAssistant:
         self.prepare = (
             RunnablePassthrough.assign(standalone=RunnableLambda(self._condense_step))
             | RunnablePassthrough.assign(language=RunnableLambda(self._language_step))
+            | RunnablePassthrough.assign(
+                question_language=lambda x: detect_language(x["standalone"])
+            )
             | RunnablePassthrough.assign(hits=RunnableLambda(self._retrieve_step))
             | RunnablePassthrough.assign(evidence=RunnableLambda(self._answerable_step))
             | RunnablePassthrough.assign(ranked=RunnableLambda(self._rank_step))
@@ -148,14 +151,14 @@ class NewsAssistant:
     def _answerable_step(self, inputs: dict) -> list[Hit]:
         """The retrieved passages that actually answer the question (possibly none)."""
         question = inputs["standalone"]
-        return answering_passages(question, inputs["hits"], detect_language(question))
+        return answering_passages(question, inputs["hits"], inputs["question_language"])
 
     def _rank_step(self, inputs: dict) -> list[Evidence]:
         """The sentences of the answering passages, best answer first (see evidence ranker)."""
         if not inputs["evidence"]:
             return []
         question = inputs["standalone"]
-        return rank_sentences(question, inputs["evidence"], detect_language(question), self.embeddings)  # fmt: skip
+        return rank_sentences(question, inputs["evidence"], inputs["question_language"], self.embeddings)  # fmt: skip
 
     # ---- public API ------------------------------------------------------------------------
 
