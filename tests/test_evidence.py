@@ -132,3 +132,77 @@ def test_only_passages_competing_with_the_best_sentence_are_shown_to_a_model():
     assert passages_competing(ranked(-1.0, -1.5, -2.0, -2.5), 3) == 3
     assert passages_competing(ranked(-1.0, -1.5, -9.0), 3) == 2
     assert passages_competing([], 3) == 1
+
+
+# Near-misses: the passage is on the question's topic but does not state the asked fact.
+BBC_FRANZ = (
+    "Scottish rock band Franz Ferdinand, who shot to prominence in 2004, have won two Brit Awards. "
+    "Their debut album has sold more than 600,000 copies in 11 months on release."
+)
+ID_SIDANG = (
+    "Hakim tunggal Pengadilan Negeri Jakarta Selatan menggugurkan praperadilan yang diajukan "
+    "Setya Novanto, Kamis (14/12). Ia didakwa merugikan negara Rp 2,3 triliun."
+)
+ID_MK = (
+    'Bunyi Pasal 58 Undang-Undang Nomor 24 tahun 2003 yakni, "Undang - undang yang diuji oleh '
+    'Mahkamah Konstitusi tetap berlaku." Negara menunggu putusan, kata DPR.'
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "passage", "reason", "answering_passage"),
+    [
+        (
+            "How many copies did Franz Ferdinand's second album sell?",
+            BBC_FRANZ,
+            "'second' not in passage",
+            BBC_FRANZ.replace("debut", "second"),
+        ),
+        (
+            "What prison sentence did Setya Novanto finally receive?",
+            ID_SIDANG,  # a date and a sum of money, no term of years
+            "no penalty in a relevant sentence",
+            ID_SIDANG + " Setya Novanto divonis 15 tahun penjara.",
+        ),
+        (
+            "Kapan DPR mengesahkan Undang-Undang Ibu Kota Negara?",
+            ID_MK,  # every word of the law's name is there, but it is another law
+            "'undang-undang ibu kota negara' not in passage as one name",
+            ID_MK + " DPR mengesahkan Undang-Undang Ibu Kota Negara pada Januari 2022.",
+        ),
+        (
+            "Berapa harga jual Galaxy Note 8 di Indonesia?",
+            "Samsung Galaxy Note 7 ditarik. Harga Galaxy S8 di Indonesia Rp 10,5 juta.",
+            "'galaxy note 8' not in passage as one name",
+            "Harga Samsung Galaxy Note 8 di Indonesia Rp 13 juta.",
+        ),
+    ],
+)
+def test_near_miss_passages_are_not_taken_for_answers(question, passage, reason, answering_passage):  # fmt: skip
+    from assistant.evidence import why_not_answered
+
+    same = question[0] in "BK"  # the Indonesian questions here are asked of Indonesian text
+    assert why_not_answered(question, passage, same_language=same) == reason
+    assert why_not_answered(question, answering_passage, same_language=same) is None
+
+
+def test_names_repeated_by_one_word_or_possessive_still_count():
+    from assistant.evidence import question_entities, why_not_answered
+
+    assert question_entities("Who is Marat Safin's coach?") == ["marat", "safin"]
+    # Indonesian news repeats a name by its first word: "kata Juda".
+    juda = (
+        "Inflasi beras di Batam menembus 29,38 persen, menurut Juda. Harga beras naik, kata Juda."
+    )
+    assert why_not_answered("Menurut Juda Agung, inflasi beras di Batam sudah menembus berapa persen?", juda) is None  # fmt: skip
+    # A surname alone; a team name with a word between its parts.
+    assert why_not_answered("How long had Robert Kilroy-Silk been a UKIP member?", "Mr Kilroy-Silk had been a UKIP member for 10 months.") is None  # fmt: skip
+    assert why_not_answered("Di stadion mana Timnas U-22 kalah?", "Timnas Indonesia U-22 kalah di Stadion Kapten I Wayan Dipta.") is None  # fmt: skip
+
+
+def test_dates_and_clock_times_are_no_count():
+    from assistant.evidence import slot_fillers
+
+    assert slot_fillers("number", "Polisi menangkapnya Rabu (14/2) pukul 07.00 WIB pada 2018.", []) == []  # fmt: skip
+    counted = slot_fillers("number", "Polri mengembalikan 9.081 paspor.", [])
+    assert counted and "Polri mengembalikan 9.081 paspor."[counted[0][0]] == "9"
