@@ -54,7 +54,7 @@ SLOTS = [
     ("who", re.compile(r"\bwhich\b|\b(?!(?:di|dari|ke)\b)\w+ mana(?:kah)?\b", re.I)),
 ]  # fmt: skip
 SLOT_FILLERS = {
-    "age": re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\baged? \d{1,3}\b|\b(?:berusia|berumur|usia(?:nya)?|umur(?:nya)?) (?:sekitar |kurang lebih )?\d{1,3}\b|\(\d{1,3}\)", re.I),
+    "age": re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\baged? \d{1,3}\b|\bage of \d{1,3}\b|\b[A-Z][\w'’-]+, \d{1,3},|\b(?:berusia|berumur|usia(?:nya)?|umur(?:nya)?) (?:sekitar |kurang lebih )?\d{1,3}\b|\(\d{1,3}\)", re.I),
     "when": re.compile(rf"\b(?:19|20)\d\d\b|\b(?:{MONTHS})\b|\b(?:{DAYS})\b|\b\d{{1,2}}/\d{{1,2}}\b|\b(?:kemarin|yesterday|today|hari ini|last (?:week|month|year)|pekan lalu|bulan lalu|tahun lalu)\b", re.I),
     "number": re.compile(rf"\d|\b(?:{NUMBER_WORDS})\b", re.I),
     "penalty": re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS}) (?:tahun|bulan|hari|years?|months?|days?)\b|\blife\b|\bseumur hidup\b|\bdeath\b|\bhukuman mati\b|\bacquitted\b|\bbebas\b", re.I),
@@ -130,7 +130,7 @@ def _stems(word: str) -> set[str]:
 # Names that differ between Indonesian and English news (countries, demonyms, institutions).
 NAME_ALIASES = [
     {"romania", "rumania"}, {"japan", "japanese", "jepang"}, {"china", "chinese", "tiongkok", "cina"},
-    {"russia", "russian", "rusia"}, {"us", "usa", "american", "america", "amerika", "as"},
+    {"russia", "russian", "rusia"}, {"us", "usa", "american", "america", "amerika", "as", "states"},
     {"britain", "british", "uk", "inggris", "england", "english"}, {"germany", "german", "jerman"},
     {"france", "french", "prancis", "perancis"}, {"netherlands", "dutch", "belanda"},
     {"spain", "spanish", "spanyol"}, {"italy", "italian", "italia"}, {"egypt", "mesir"},
@@ -143,7 +143,26 @@ NAME_ALIASES = [
     {"indonesia", "indonesian", "ri"}, {"malaysia", "malaysian"}, {"thailand", "thai"},
     {"australia", "australian"}, {"india", "indian"}, {"europe", "european", "eropa"},
     {"eu", "ue"}, {"un", "pbb"}, {"open", "terbuka"}, {"cup", "piala"}, {"world", "dunia"},
-    {"police", "polisi", "polri"}, {"parliament", "dpr"}, {"president", "presiden"},
+    {"police", "polisi", "polri"}, {"parliament", "dpr", "house", "representatives"},
+    {"president", "presiden"}, {"union", "uni"}, {"united", "serikat"},
+    # Places, institutions and their words, as English news names Indonesian ones.
+    {"west", "barat"}, {"east", "timur"}, {"central", "tengah"}, {"java", "jawa"},
+    {"sumatra", "sumatera"}, {"borneo", "kalimantan"}, {"celebes", "sulawesi"},
+    {"moluccas", "maluku"}, {"island", "islands", "pulau", "kepulauan"}, {"river", "sungai", "kali"},
+    {"mount", "gunung"}, {"lake", "danau"}, {"sea", "laut"}, {"strait", "selat"}, {"bay", "teluk"},
+    {"court", "pengadilan", "mahkamah"}, {"constitutional", "konstitusi", "mk"},
+    {"commission", "komisi"}, {"corruption", "korupsi", "kpk"}, {"eradication", "pemberantasan"},
+    {"ministry", "kementerian"}, {"national", "nasional"}, {"agency", "badan"},
+    {"statistics", "statistik", "bps"}, {"election", "elections", "pemilu", "pilkada", "pemilihan"},
+    {"regional", "daerah"}, {"province", "provinsi"}, {"regency", "kabupaten"},
+    {"islamic", "islam"}, {"university", "universitas"}, {"military", "armed", "tni"},
+    {"airport", "bandara"}, {"hospital", "rs"},
+    {"prosecutor", "prosecutors", "attorney", "jaksa", "kejaksaan", "kejagung"},
+    {"narcotics", "narkotika", "narkoba", "bnn"}, {"finance", "keuangan"}, {"social", "sosial"},
+    {"health", "kesehatan"}, {"education", "pendidikan"}, {"religious", "agama"},
+    {"trade", "perdagangan"}, {"tourism", "pariwisata"}, {"palace", "istana"},
+    {"stock", "exchange", "bursa", "saham"}, {"democratic", "democrats", "demokrat"},
+    {"party", "partai"}, {"league", "liga"}, {"championship", "championships", "kejuaraan"},
 ]  # fmt: skip
 _ALIAS_OF = {name: group for group in NAME_ALIASES for name in group}
 

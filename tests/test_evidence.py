@@ -206,3 +206,27 @@ def test_dates_and_clock_times_are_no_count():
     assert slot_fillers("number", "Polisi menangkapnya Rabu (14/2) pukul 07.00 WIB pada 2018.", []) == []  # fmt: skip
     counted = slot_fillers("number", "Polri mengembalikan 9.081 paspor.", [])
     assert counted and "Polri mengembalikan 9.081 paspor."[counted[0][0]] == "9"
+
+
+def test_translated_place_and_institution_names_match_across_languages():
+    from assistant.evidence import why_not_answered
+
+    garut = "Polda Jawa Barat mencatat korban meninggal akibat banjir bandang di Garut menjadi 23 orang."
+    question = "How many people had died in the Garut flash flood according to West Java police?"
+    assert why_not_answered(question, garut, same_language=False) is None
+    east = "How many people had died in the East Java flash flood?"
+    assert why_not_answered(east, garut, same_language=False) == "names ['east'] not in passage"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Saul Holiff has died at the age of 79, his family said.",
+        "Lord Scarman, 93, dies peacefully.",
+        "Yingluck, perempuan berusia 50 tahun itu, kabur.",
+    ],  # fmt: skip
+)
+def test_ways_news_states_an_age(sentence):
+    from assistant.evidence import slot_filled
+
+    assert slot_filled("age", sentence, [])
