@@ -122,6 +122,18 @@ def refusal_sweep(groups: list[dict], scores: list[float], thresholds) -> list[s
     return lines
 
 
+# The refusal threshold is the highest one whose cross-validated false refusals stay within half
+# the 5% target, leaving room for questions the fit has not seen.
+FALSE_REFUSAL_BUDGET = 0.025
+
+
+def pick_threshold(groups: list[dict], scores: list[float], thresholds) -> float:
+    """The highest threshold refusing at most FALSE_REFUSAL_BUDGET of the answerable questions."""
+    answerable = [s for g, s in zip(groups, scores, strict=True) if g["variant"] == "retrieved" and g["answerable"]]  # fmt: skip
+    within = [t for t in thresholds if np.mean([s < t for s in answerable]) <= FALSE_REFUSAL_BUDGET]
+    return max(within) if within else min(thresholds)
+
+
 def summarize(outcomes: list[tuple[float, float] | None]) -> str:
     kept = [o for o in outcomes if o is not None]
     presence, validity = np.mean([o[0] for o in kept]), np.mean([o[1] for o in kept])
@@ -169,7 +181,9 @@ def main() -> None:
     print(f"weights in the code (in-sample): {summarize(current)}")
     print(f"fitted, 5-fold CV by question:  {summarize(cross_validated)}")
     print("\nRefusing below a best-sentence score (5-fold CV scores):")
-    print("\n".join(refusal_sweep(held_out_groups, held_out_scores, np.arange(-5.0, -0.49, 0.5))))
+    thresholds = np.arange(-5.0, -0.49, 0.5)
+    print("\n".join(refusal_sweep(held_out_groups, held_out_scores, thresholds)))
+    print(f"REFUSAL_THRESHOLD = {pick_threshold(held_out_groups, held_out_scores, thresholds):g}  (false refusals within {FALSE_REFUSAL_BUDGET})")  # fmt: skip
     w, b = fit_logistic(np.vstack([g["X"] for g in groups]), np.concatenate([g["y"] for g in groups]), args.l2)  # fmt: skip
     print("fitted on all rows:")
     for name, value in zip(RANKER_FEATURES, w, strict=True):

@@ -230,3 +230,11 @@ def test_ways_news_states_an_age(sentence):
     from assistant.evidence import slot_filled
 
     assert slot_filled("age", sentence, [])
+
+
+def test_refusal_threshold_is_the_highest_within_the_false_refusal_budget():
+    fit_ranker = load_fit_ranker()
+    answerable = [{"variant": "retrieved", "answerable": True}] * 40
+    unanswerable = [{"variant": "retrieved", "answerable": False}]
+    scores = [-4.0] + [-2.2] + [0.0] * 38 + [-1.0]  # 1 of 40 answerable is 0.025, 2 of 40 is 0.05
+    assert fit_ranker.pick_threshold(answerable + unanswerable, scores, [-5.0, -3.0, -2.0, -1.0]) == -3.0  # fmt: skip
