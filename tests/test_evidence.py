@@ -238,3 +238,20 @@ def test_refusal_threshold_is_the_highest_within_the_false_refusal_budget():
     unanswerable = [{"variant": "retrieved", "answerable": False}]
     scores = [-4.0] + [-2.2] + [0.0] * 38 + [-1.0]  # 1 of 40 answerable is 0.025, 2 of 40 is 0.05
     assert fit_ranker.pick_threshold(answerable + unanswerable, scores, [-5.0, -3.0, -2.0, -1.0]) == -3.0  # fmt: skip
+
+
+def test_a_counted_thing_is_looked_for_in_the_passages_language():
+    from assistant.evidence import why_not_answered
+
+    memory = (
+        "Kompetisi ini berlangsung di Hotel Mercure Ancol, Jakarta, pada 2 - 3 Desember 2017. "
+        "Total ada 21 negara termasuk Indonesia turut berpartisipasi dalam perlombaan ini."
+    )
+    question = "How many countries took part in the memory championship in Jakarta?"
+    ranked = best_sentences(question, [memory], same_language=[False])
+    assert "21 negara" in ranked[0].sentence
+    # Visitors are counted nowhere in this passage, though it has other numbers.
+    disney = "Pemerintah Hong Kong memiliki 52 persen saham atas Disneyland Hong Kong, yang dibuka pada 2005."  # fmt: skip
+    visitors = "How many visitors did Hong Kong Disneyland receive?"
+    assert why_not_answered(visitors, disney, same_language=False) == "no number in a relevant sentence"  # fmt: skip
+    assert why_not_answered(visitors, disney + " Tahun lalu 6,1 juta pengunjung datang.", same_language=False) is None  # fmt: skip
