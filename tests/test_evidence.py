@@ -255,3 +255,49 @@ def test_a_counted_thing_is_looked_for_in_the_passages_language():
     visitors = "How many visitors did Hong Kong Disneyland receive?"
     assert why_not_answered(visitors, disney, same_language=False) == "no number in a relevant sentence"  # fmt: skip
     assert why_not_answered(visitors, disney + " Tahun lalu 6,1 juta pengunjung datang.", same_language=False) is None  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("question", "slot"),
+    [
+        ("How much did Manchester City offer to sign Kaka in 2009?", "money"),
+        ("Berapa harga tiket musikal Mary Poppins?", "money"),
+        ("How much methamphetamine did police find on Roro Fitria?", "number"),
+        ("How long had Robert Kilroy-Silk been a UKIP member?", "duration"),
+        ("Sudah berapa lama Kusuma bekerja sebagai tukang parkir?", "duration"),
+    ],
+)
+def test_sums_of_money_and_spans_of_time_are_asked_slots(question, slot):
+    from assistant.evidence import asked_slot
+
+    assert asked_slot(question) == slot
+
+
+def test_a_money_or_time_question_needs_a_sum_or_a_span_not_any_number():
+    from assistant.evidence import why_not_answered
+
+    spam = (
+        "More than a quarter have bought software through spam e-mails and 24% have bought clothes."
+    )
+    assert why_not_answered("How much did buyers pay for software bought through spam e-mails?", spam) == "no money in a relevant sentence"  # fmt: skip
+    assert why_not_answered("How much did buyers pay for software bought through spam e-mails?", spam + " Buyers paid £40 for software on average.") is None  # fmt: skip
+    knight = "Beverley Knight sang on the single after the 2003 shooting of two teenage girls."
+    assert why_not_answered("How long was Beverley Knight's single in the charts?", knight) == "no duration in a relevant sentence"  # fmt: skip
+    assert why_not_answered("How long was Beverley Knight's single in the charts?", knight + " Knight's single stayed in the charts for six weeks.") is None  # fmt: skip
+
+
+def test_the_asked_role_missing_near_a_sentence_counts_against_it():
+    from assistant.evidence import question_role
+
+    assert question_role("Siapa kiper utama Timnas U-22 asuhan Luis Milla?") == {"kiper"}
+    assert question_role("Which record label released the single?") == {"record"}
+    assert question_role("Siapa yang memenangkan pemilihan?") is None
+    question = "Siapa kiper utama Timnas U-22?"
+    passage = "Timnas U-22 kalah 0-1 dari Bali United. Andritany Ardhiyasa menjadi kiper utama Timnas U-22."  # fmt: skip
+    sentences, features = sentence_features(question, [passage])
+    missing = features[:, RANKER_FEATURES.index("role_missing")]
+    assert [
+        s.sentence[:9] for s, m in zip(sentences, missing, strict=True) if m
+    ] == []  # the window of each holds "kiper"
+    sentences, features = sentence_features(question, ["Timnas U-22 kalah 0-1 dari Bali United di Gianyar."])  # fmt: skip
+    assert features[0, RANKER_FEATURES.index("role_missing")] == 1.0
