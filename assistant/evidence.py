@@ -375,6 +375,11 @@ def slot_fillers(slot: str, sentence: str, q_entities: list[str]) -> list[tuple[
             ",", ""
         ).replace(".", "") in {e.replace(",", "").replace(".", "") for e in q_entities}:
             continue  # a number the question itself mentions answers nothing
+        if slot == "age" and re.fullmatch(r"\(\d{1,3}\)|[A-Z][\w'’-]+, \d{1,3},", m.group(0)):
+            # "Riyad Jaffar (27)" is Riyad Jaffar's age: it answers only for the asked person.
+            named = sentence[max(0, m.start() - 40) : m.end()].lower()
+            if not any(entity_in(e, named) for e in q_entities if not e[0].isdigit()):
+                continue
         if slot in ("who", "where"):
             # A name that is only the question's own entity (or a title) answers nothing.
             words = [w for w in re.findall(r"[\w'’-]+", found) if w not in ROLE_TITLES]
@@ -480,10 +485,13 @@ def question_name_phrases(question: str) -> list[list[str]]:
     out = []
     for m in _NAME_RUN.finditer(question):
         words = [re.sub(r"['’]s$", "", w).lower() for w in m.group(0).split()]
-        while words and (words[0] in QUESTION_WORDS or words[0] in ROLE_TITLES):
-            words.pop(0)
-        if len(words) >= 2:
-            out.append(words)
+        # A month or weekday is no part of a name: "protes terhadap AS Mei lalu".
+        for run in re.split(r"\s*\b(?:" + _CALENDAR.pattern + r")\b\s*", " ".join(words)):
+            run_words = run.split()
+            while run_words and (run_words[0] in QUESTION_WORDS or run_words[0] in ROLE_TITLES):
+                run_words.pop(0)
+            if len(run_words) >= 2:
+                out.append(run_words)
     return out
 
 
@@ -603,26 +611,20 @@ _FOCUS = re.compile(
 )
 
 
+_NOT_COUNTED = {
+    "money", "uang", "dana", "lama", "long", "far", "jauh", "jual", "beli", "sewa", "the", "a",
+    "usia", "umur", "jarak", "luas", "tinggi", "panjang", "berat", "lebar", "kedalaman", "suhu",
+    "kecepatan", "angka", "total", "kali", "times",
+}  # fmt: skip
+
+
 def question_focus(question: str) -> set[str] | None:
     """Stems of the word a quantity question counts: 'Berapa hadiah uang…' -> {'hadiah'}."""
     m = _FOCUS.search(question)
     if not m:
         return None
-    if m.group("focus").lower() in {
-        "money",
-        "uang",
-        "dana",
-        "lama",
-        "long",
-        "far",
-        "jauh",
-        "jual",
-        "beli",
-        "sewa",
-        "the",
-        "a",
-    }:
-        return None  # a unit, not a thing: the passage may say "$6bn" or "15 tahun"
+    if m.group("focus").lower() in _NOT_COUNTED:
+        return None  # a unit or a dimension, not a thing: the passage says "$6bn", "15 km", "(15)"
     terms = content_terms(m.group("focus"))
     return terms or None
 

@@ -219,17 +219,20 @@ def test_translated_place_and_institution_names_match_across_languages():
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "person"),
     [
-        "Saul Holiff has died at the age of 79, his family said.",
-        "Lord Scarman, 93, dies peacefully.",
-        "Yingluck, perempuan berusia 50 tahun itu, kabur.",
-    ],  # fmt: skip
+        ("Saul Holiff has died at the age of 79, his family said.", ["saul", "holiff"]),
+        ("Lord Scarman, 93, dies peacefully.", ["scarman"]),
+        ("Yingluck, perempuan berusia 50 tahun itu, kabur.", ["yingluck"]),
+        ("Diah Anisa Dwirini (15), siswa SMP Negeri 7 Yogyakarta, menang.", ["diah", "dwirini"]),
+    ],
 )
-def test_ways_news_states_an_age(sentence):
+def test_ways_news_states_an_age(sentence, person):
     from assistant.evidence import slot_filled
 
-    assert slot_filled("age", sentence, [])
+    assert slot_filled("age", sentence, person)
+    if "(" in sentence or ", 93," in sentence:  # "Name (15)" is that name's age, no one else's
+        assert not slot_filled("age", sentence, ["isis"])
 
 
 def test_refusal_threshold_is_the_highest_within_the_false_refusal_budget():
@@ -301,3 +304,12 @@ def test_the_asked_role_missing_near_a_sentence_counts_against_it():
     ] == []  # the window of each holds "kiper"
     sentences, features = sentence_features(question, ["Timnas U-22 kalah 0-1 dari Bali United di Gianyar."])  # fmt: skip
     assert features[0, RANKER_FEATURES.index("role_missing")] == 1.0
+
+
+def test_a_month_breaks_a_name_and_a_dimension_is_no_counted_thing():
+    from assistant.evidence import question_focus, question_name_phrases
+
+    assert question_name_phrases("Berapa warga yang tewas dalam protes terhadap AS Mei lalu?") == []  # fmt: skip
+    assert question_focus("Berapa jarak kota tua Kopenick dari Berlin Mitte?") is None
+    assert question_focus("Berapa usia Diah Anisa Dwirini?") is None
+    assert question_focus("Berapa paspor jemaah yang diamankan?") == {"paspor"}
