@@ -10,6 +10,7 @@ sentence. Heuristics, tuned on the dev questions; the held-out questions keep th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -58,11 +59,11 @@ SLOTS = [
     ("who", re.compile(r"\bwhich\b|\b(?!(?:di|dari|ke)\b)\w+ mana(?:kah)?\b", re.I)),
 ]  # fmt: skip
 SLOT_FILLERS = {
-    "age": re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\baged? \d{1,3}\b|\bage of \d{1,3}\b|\b[A-Z][\w'’-]+, \d{1,3},|\b(?:berusia|berumur|usia(?:nya)?|umur(?:nya)?) (?:sekitar |kurang lebih )?\d{1,3}\b|\(\d{1,3}\)", re.I),
+    "age": re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\baged? \d{1,3}\b|\bage of \d{1,3}\b|\b(?:berusia|berumur|usia(?:nya)?|umur(?:nya)?) (?:sekitar |kurang lebih )?\d{1,3}\b|(?P<own>\b(?-i:[A-Z])[\w'’-]+, \d{1,3},|\(\d{1,3}\))", re.I),
     "when": re.compile(rf"\b(?:19|20)\d\d\b|\b(?:{MONTHS})\b|\b(?:{DAYS})\b|\b\d{{1,2}}/\d{{1,2}}\b|\b(?:kemarin|yesterday|today|hari ini|last (?:week|month|year)|pekan lalu|bulan lalu|tahun lalu)\b", re.I),
     "number": re.compile(rf"\d|\b(?:{NUMBER_WORDS})\b", re.I),
     "money": re.compile(rf"(?:£|\$|€|¥|\bRp\.?)\s?\d|(?:\d|\b(?:{NUMBER_WORDS})\b)[\w.,\s]{{0,20}}?\b(?:dollars?|pounds?|euros?|rupiah|yen|dolar|euro|poundsterling|ringgit|yuan|rupees?|francs?)\b", re.I),
-    "duration": re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS}|a|an|se|satu|several|beberapa)[- ](?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|detik|menit|jam|hari|minggu|pekan|bulan|tahun|dekade|abad)\b|\bsince\b|\bsejak\b|\bselama\b", re.I),
+    "duration": re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS}|a|an|several|beberapa)[- ](?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|detik|menit|jam|hari|minggu|pekan|bulan|tahun|dekade|abad)\b|\bse(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun|abad)\b|\bsince\b|\bsejak\b|\bselama\b", re.I),
     "penalty": re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS}) (?:tahun|bulan|hari|years?|months?|days?)\b|\blife\b|\bseumur hidup\b|\bdeath\b|\bhukuman mati\b|\bacquitted\b|\bbebas\b", re.I),
     "who": re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"),
     "where": re.compile(r"\b[A-Z][\w'’-]+"),
@@ -239,7 +240,7 @@ def sentence_features(question: str, passages: list[str], q_vector=None, sentenc
             window = set().union(*terms[max(0, si - 1) : si + 2])
             cover = len(q_terms & terms[si]) / len(q_terms) if q_terms and same else 0.0
             cover_window = len(q_terms & window) / len(q_terms) if q_terms and same else 0.0
-            fillers = slot_fillers(slot, sentence, q_entities) if slot in SLOT_FILLERS else []
+            fillers = list(slot_fillers(slot, sentence, q_entities)) if slot in SLOT_FILLERS else []
             filled = bool(fillers)
             sentences.append(Evidence(pi, sentence, a, b, 0.0))
             rows.append([
@@ -248,7 +249,7 @@ def sentence_features(question: str, passages: list[str], q_vector=None, sentenc
                 float(bool(focus_here) and not (focus_here & terms[si])),
                 0.0, 0.0, float(pi), float(not same),
                 float(any(a <= q.start < b for q in speaker_quotes)), 0.0, 0.0,
-                float(same and filler_near_terms(fillers, sentence, q_terms)),
+                float(same and bool(q_terms & terms[si]) and filler_near_terms(fillers, sentence, q_terms)),
                 float(bool(role) and same and not (role & window)),
             ])  # fmt: skip
     features = np.asarray(rows, dtype=float).reshape(len(rows), len(RANKER_FEATURES))
@@ -360,22 +361,20 @@ def passages_competing(ranked: list[Evidence], limit: int) -> int:
 def slot_filled(slot: str, sentence: str, q_entities: list[str]) -> bool:
     if slot not in SLOT_FILLERS:
         return True
-    return bool(slot_fillers(slot, sentence, q_entities))
+    return next(slot_fillers(slot, sentence, q_entities), None) is not None
 
 
-def slot_fillers(slot: str, sentence: str, q_entities: list[str]) -> list[tuple[int, int]]:
+def slot_fillers(slot: str, sentence: str, q_entities: list[str]) -> Iterator[tuple[int, int]]:
     """Spans in `sentence` that could answer a question asking for `slot`: a number, date,
     name, place or age other than those the question itself names."""
-    out = []
+    asked_numbers = {re.sub(r"[.,]", "", e) for e in q_entities}
     for m in SLOT_FILLERS[slot].finditer(sentence):
         found = m.group(0).lower()
-        if slot in ("number", "penalty") and _DATE_NUMBER.fullmatch(_number_at(sentence, m.start(), m.end())):  # fmt: skip
+        if slot == "number" and _DATE_NUMBER.fullmatch(_number_at(sentence, m.start(), m.end())):
             continue  # "2015", "(14/2)", "pukul 07.00" date an event; they count nothing
-        if slot in ("number", "when", "penalty", "money", "duration") and found.replace(
-            ",", ""
-        ).replace(".", "") in {e.replace(",", "").replace(".", "") for e in q_entities}:
+        if slot in ("number", "when", "penalty", "money", "duration") and re.sub(r"[.,]", "", found) in asked_numbers:  # fmt: skip
             continue  # a number the question itself mentions answers nothing
-        if slot == "age" and re.fullmatch(r"\(\d{1,3}\)|[A-Z][\w'’-]+, \d{1,3},", m.group(0)):
+        if slot == "age" and m.group("own"):
             # "Riyad Jaffar (27)" is Riyad Jaffar's age: it answers only for the asked person.
             named = sentence[max(0, m.start() - 40) : m.end()].lower()
             if not any(entity_in(e, named) for e in q_entities if not e[0].isdigit()):
@@ -387,8 +386,7 @@ def slot_fillers(slot: str, sentence: str, q_entities: list[str]) -> list[tuple[
                 continue
             if m.start() == 0 and len(words) == 1 and words[0] in STOPWORDS_ID | STOPWORDS_EN | QUESTION_WORDS:  # fmt: skip
                 continue
-        out.append(m.span())
-    return out
+        yield m.span()
 
 
 _DATE_NUMBER = re.compile(r"(?:19|20)\d\d|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}[.:]\d\d")
@@ -432,21 +430,18 @@ _CARDINALS_EN = ("two", "three", "four", "five", "six", "seven", "eight", "nine"
 _CARDINALS_ID = ("dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh")  # fmt: skip
 
 
-def _ordinal_forms(n: int) -> tuple[str, ...]:
-    suffix = {2: "nd", 3: "rd"}.get(n, "th")
-    i = n - 2
-    return (_ORDINALS_EN[i], _ORDINALS_ID[i], f"{n}{suffix}", f"ke-{n}")
-
-
 # An ordinal in the question and the ways a passage in either language may say it. Indonesian
 # "kedua tim" also means "both teams", so an Indonesian ordinal accepts the cardinal too.
-ORDINAL_FORMS = {
-    **{_ORDINALS_EN[n - 2]: _ordinal_forms(n) for n in range(2, 11)},
-    **{
-        _ORDINALS_ID[n - 2]: _ordinal_forms(n) + (_CARDINALS_ID[n - 2], _CARDINALS_EN[n - 2])
-        for n in range(2, 11)
-    },  # fmt: skip
-}
+def _ordinal_table() -> dict[str, tuple[str, ...]]:
+    table = {}
+    for n, en, id_, card_id, card_en in zip(range(2, 11), _ORDINALS_EN, _ORDINALS_ID, _CARDINALS_ID, _CARDINALS_EN, strict=True):  # fmt: skip
+        suffix = {2: "nd", 3: "rd"}.get(n, "th")
+        forms = (en, id_, f"{n}{suffix}", f"ke-{n}")
+        table[en], table[id_] = forms, (*forms, card_id, card_en)
+    return table
+
+
+ORDINAL_FORMS = _ordinal_table()
 
 
 def question_ordinals(question: str) -> list[tuple[str, ...]]:
@@ -585,9 +580,9 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
 
 # "Which Japanese minister": a capitalised adjective may stand before the role.
 _ROLE = re.compile(
-    r"\b(?i:which|what|siapa(?:kah)?)\s+(?:[A-Z][\w-]+\s+)?(?P<role>[a-z][\w-]+)|(?:^|\b)(?P<role2>[a-z][\w-]+|^[A-Z][a-z-]+)\s+(?i:mana(?:kah)?)\b"
+    r"\b(?i:which|what|siapa(?:kah)?)\s+(?:[A-Z][\w-]+\s+)?(?P<role>[a-z][\w-]+)|\b(?P<role2>[a-z][\w-]+|^[A-Z][a-z-]+)\s+(?i:mana(?:kah)?)\b"
 )
-_NOT_ROLES = {"yang", "nama", "saja", "is", "was", "are", "were", "did", "does", "do", "has", "have", "had", "will", "would", "can", "could", "the", "a", "an", "of", "di", "dari", "ke", "kind", "sort", "type", "jenis"}  # fmt: skip
+_NOT_ROLES = {"nama", "saja", "kind", "sort", "type", "jenis"}  # stopwords go in content_terms
 
 
 def question_role(question: str) -> set[str] | None:
@@ -600,7 +595,7 @@ def question_role(question: str) -> set[str] | None:
     if not m:
         return None
     role = (m.group("role") or m.group("role2")).lower()
-    if role in _NOT_ROLES or role in QUESTION_WORDS:
+    if role in _NOT_ROLES:
         return None
     return content_terms(role) or None
 

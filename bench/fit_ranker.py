@@ -106,18 +106,29 @@ def best_score(group: dict, weights: np.ndarray, bias: float) -> float:
     return float((group["X"] @ weights + bias).max()) if len(group["X"]) else float("-inf")
 
 
-def refusal_sweep(groups: list[dict], scores: list[float], thresholds) -> list[str]:
-    """Refusing when the best score is under a threshold: false refusals on answerable questions,
-    refusal accuracy on unanswerable ones and on gold-removed retrievals that hold no answer."""
-    kinds = {"answerable": [], "unanswerable": [], "gold removed, no answer": []}
+def scores_by_kind(groups: list[dict], scores: list[float]) -> dict[str, list[float]]:
+    """Best scores of answerable and unanswerable questions and of gold-removed retrievals that
+    hold no answer."""
+    kinds: dict[str, list[float]] = {"answerable": [], "unanswerable": [], "gold removed, no answer": []}  # fmt: skip
     for g, score in zip(groups, scores, strict=True):
         if g["variant"] == "retrieved":
             kinds["answerable" if g["answerable"] else "unanswerable"].append(score)
         elif not g["y"].any():
             kinds["gold removed, no answer"].append(score)
+    return kinds
+
+
+def refused(scores: list[float], threshold: float) -> float:
+    return float(np.mean([s < threshold for s in scores])) if scores else float("nan")
+
+
+def refusal_sweep(groups: list[dict], scores: list[float], thresholds) -> list[str]:
+    """Refusing when the best score is under a threshold: false refusals on answerable questions,
+    refusal accuracy on unanswerable ones and on gold-removed retrievals that hold no answer."""
+    kinds = scores_by_kind(groups, scores)
     lines = [f"| threshold | false refusals (n={len(kinds['answerable'])}) | refusal accuracy (n={len(kinds['unanswerable'])}) | gold removed refused (n={len(kinds['gold removed, no answer'])}) |", "|---|---|---|---|"]  # fmt: skip
     for t in thresholds:
-        cells = [np.mean([v < t for v in values]) if values else float("nan") for values in kinds.values()]  # fmt: skip
+        cells = [refused(values, t) for values in kinds.values()]
         lines.append(f"| {t:g} | " + " | ".join(f"{c:.3f}" for c in cells) + " |")
     return lines
 
@@ -129,8 +140,8 @@ FALSE_REFUSAL_BUDGET = 0.025
 
 def pick_threshold(groups: list[dict], scores: list[float], thresholds) -> float:
     """The highest threshold refusing at most FALSE_REFUSAL_BUDGET of the answerable questions."""
-    answerable = [s for g, s in zip(groups, scores, strict=True) if g["variant"] == "retrieved" and g["answerable"]]  # fmt: skip
-    within = [t for t in thresholds if np.mean([s < t for s in answerable]) <= FALSE_REFUSAL_BUDGET]
+    answerable = scores_by_kind(groups, scores)["answerable"]
+    within = [t for t in thresholds if refused(answerable, t) <= FALSE_REFUSAL_BUDGET]
     return max(within) if within else min(thresholds)
 
 

@@ -203,8 +203,8 @@ def test_names_repeated_by_one_word_or_possessive_still_count():
 def test_dates_and_clock_times_are_no_count():
     from assistant.evidence import slot_fillers
 
-    assert slot_fillers("number", "Polisi menangkapnya Rabu (14/2) pukul 07.00 WIB pada 2018.", []) == []  # fmt: skip
-    counted = slot_fillers("number", "Polri mengembalikan 9.081 paspor.", [])
+    assert list(slot_fillers("number", "Polisi menangkapnya Rabu (14/2) pukul 07.00 WIB pada 2018.", [])) == []  # fmt: skip
+    counted = list(slot_fillers("number", "Polri mengembalikan 9.081 paspor.", []))
     assert counted and "Polri mengembalikan 9.081 paspor."[counted[0][0]] == "9"
 
 
@@ -313,3 +313,10 @@ def test_a_month_breaks_a_name_and_a_dimension_is_no_counted_thing():
     assert question_focus("Berapa jarak kota tua Kopenick dari Berlin Mitte?") is None
     assert question_focus("Berapa usia Diah Anisa Dwirini?") is None
     assert question_focus("Berapa paspor jemaah yang diamankan?") == {"paspor"}
+
+
+def test_a_lowercase_list_is_no_age_and_setahun_is_a_span():
+    from assistant.evidence import slot_filled
+
+    assert not slot_filled("age", "He has scored goals, 12, in all competitions.", ["rooney"])
+    assert slot_filled("duration", "Ia sudah setahun bekerja di sana.", [])
