@@ -381,7 +381,7 @@ def slot_fillers(slot: str, sentence: str, q_entities: list[str]) -> Iterator[tu
                 continue
         if slot in ("who", "where"):
             # A name that is only the question's own entity (or a title) answers nothing.
-            words = [w for w in re.findall(r"[\w'’-]+", found) if w not in ROLE_TITLES]
+            words = [w for w in _WORD.findall(found) if w not in ROLE_TITLES]
             if not words or all(any(entity_in(e, w) for e in q_entities) for w in words):
                 continue
             if m.start() == 0 and len(words) == 1 and words[0] in STOPWORDS_ID | STOPWORDS_EN | QUESTION_WORDS:  # fmt: skip
