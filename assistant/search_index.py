@@ -350,11 +350,14 @@ class SearchIndex:
             vectors,
         )
 
-    def nearest(self, vector, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
-        """(row, cosine) of the `k` chunks nearest to a normalized `vector`, within `mask`."""
+    def nearest(self, vector, k: int, mask: np.ndarray | None = None, bonus: np.ndarray | None = None) -> list[tuple[int, float]]:  # fmt: skip
+        """(row, cosine) of the `k` chunks nearest to a normalized `vector`, within `mask`;
+        `bonus` (one value a row) is added to the cosine before ranking."""
         if not self.ids or self.vectors.shape[1] == 0:
             return []
         sims = self.vectors @ np.asarray(vector, dtype=np.float32)
+        if bonus is not None:
+            sims = sims + bonus
         if mask is not None:
             sims = np.where(mask, sims, -np.inf)
         k = min(k, len(sims))

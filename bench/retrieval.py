@@ -25,9 +25,11 @@ SEED = REPO.parent / "shared" / "data" / "seed"
 
 
 def configurations(settings_e5: Settings, settings_minilm: Settings):
-    def make(settings, dense, lexical, per_language):
+    def make(settings, dense, lexical, language_aware):
         r = HybridRetriever(settings)
-        r.use_dense, r.use_lexical, r.dense_per_language = dense, lexical, per_language
+        r.use_dense, r.use_lexical = dense, lexical
+        if not language_aware:  # one plain dense ranking, as the model gives it
+            r.cross_language_gap, r.dense_per_language = None, False
         return r
 
     return [

@@ -41,8 +41,11 @@ def test_seed_questions_find_the_seed_article_first(retriever, question):
         ),
     ],
 )
-def test_cross_lingual_retrieval(retriever, question, article):
-    assert article in [h.article_id for h in retriever.retrieve(question, 5)]
+def test_cross_lingual_retrieval_ranks_the_other_language_article_first(retriever, question, article):  # fmt: skip
+    # With one dense ranking per language (no calibrated gap) the English article of the
+    # Indonesian question came fifth.
+    assert retriever.cross_language_gap
+    assert retriever.retrieve(question, 5)[0].article_id == article
 
 
 def test_at_most_two_passages_per_article(retriever):
