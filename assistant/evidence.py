@@ -10,8 +10,9 @@ sentence. Heuristics, tuned on the dev questions; the held-out questions keep th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 
@@ -134,6 +135,41 @@ def _stems(word: str) -> set[str]:
     return {word, stem_id(word), stem_en(word)}
 
 
+@dataclass(frozen=True)
+class ParsedQuestion:
+    """What the answerability check and the sentence ranker read from a question."""
+
+    entities: tuple[str, ...]  # names and numbers (`question_entities`)
+    numbers: tuple[str, ...]
+    names: tuple[str, ...]
+    terms: frozenset[str]  # content words other than the names
+    slot: str | None  # `asked_slot`
+    focus: frozenset[str] | None  # the counted thing (`question_focus`)
+    role: frozenset[str] | None  # the kind of thing a who/which question asks for
+    speaker: str | None  # "what did X say": X
+    ordinals: tuple[tuple[str, ...], ...]  # `question_ordinals`
+    name_phrases: tuple[tuple[str, ...], ...]  # `question_name_phrases`
+
+
+@lru_cache(maxsize=256)
+def parse_question(question: str) -> ParsedQuestion:
+    """The question parsed once for all the passages and sentences it is checked against."""
+    entities = tuple(question_entities(question))
+    focus, role = question_focus(question), question_role(question)
+    return ParsedQuestion(
+        entities=entities,
+        numbers=tuple(e for e in entities if e[0].isdigit()),
+        names=tuple(e for e in entities if not e[0].isdigit()),
+        terms=frozenset(content_terms(question) - {form for e in entities for form in _stems(e)}),
+        slot=asked_slot(question),
+        focus=frozenset(focus) if focus else None,
+        role=frozenset(role) if role else None,
+        speaker=asked_speaker(question),
+        ordinals=tuple(question_ordinals(question)),
+        name_phrases=tuple(tuple(words) for words in question_name_phrases(question)),
+    )
+
+
 # Names that differ between Indonesian and English news (countries, demonyms, institutions).
 NAME_ALIASES = [
     {"romania", "rumania"}, {"japan", "japanese", "jepang"}, {"china", "chinese", "tiongkok", "cina"},
@@ -216,17 +252,13 @@ def sentence_features(question: str, passages: list[str], q_vector=None, sentenc
     Lexical coverage counts the question's content words other than its names, and only where
     question and passage share a language; across languages the dense similarity carries it.
     """
-    q_entities = question_entities(question)
-    q_terms = content_terms(question) - {form for ent in q_entities for form in _stems(ent)}
-    slot = asked_slot(question)
-    focus = question_focus(question)
-    role = question_role(question)
-    speaker = asked_speaker(question)
+    parsed = parse_question(question)
+    q_entities, q_terms, slot, role, speaker = parsed.entities, parsed.terms, parsed.slot, parsed.role, parsed.speaker  # fmt: skip
     sentences: list[Evidence] = []
     rows: list[list[float]] = []
     for pi, passage in enumerate(passages):
         same = same_language[pi] if same_language else True
-        focus_here = focus_in_language(focus, same)
+        focus_here = focus_in_language(parsed.focus, same)
         title = titles[pi] if titles else ""
         passage_low = f"{title}\n{passage}".lower()
         ent_p = _share(q_entities, passage_low)
@@ -358,13 +390,13 @@ def passages_competing(ranked: list[Evidence], limit: int) -> int:
     return max(1, min(limit, max(close) + 1))
 
 
-def slot_filled(slot: str, sentence: str, q_entities: list[str]) -> bool:
+def slot_filled(slot: str, sentence: str, q_entities: Sequence[str]) -> bool:
     if slot not in SLOT_FILLERS:
         return True
     return next(slot_fillers(slot, sentence, q_entities), None) is not None
 
 
-def slot_fillers(slot: str, sentence: str, q_entities: list[str]) -> Iterator[tuple[int, int]]:
+def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str]) -> Iterator[tuple[int, int]]:
     """Spans in `sentence` that could answer a question asking for `slot`: a number, date,
     name, place or age other than those the question itself names."""
     asked_numbers = {re.sub(r"[.,]", "", e) for e in q_entities}
@@ -501,7 +533,7 @@ def _word_pattern(word: str) -> str:
     return r"\b" + r"\W*".join(parts) + r"[\w'’-]*"
 
 
-def phrase_scattered(words: list[str], text_lower: str) -> bool:
+def phrase_scattered(words: Sequence[str], text_lower: str) -> bool:
     """Whether the last word of a name phrase and another of its words are in the text, but not
     together: "Undang-Undang Ibu Kota Negara" against a passage on another law that mentions
     "undang-undang" and "negara". Its last two words within three words of each other are
@@ -535,10 +567,9 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
     """None when the passage plausibly answers the question, else the reason it does not."""
     text = f"{title}\n{date[:10]}\n{passage}"
     low = text.lower()
-    entities = question_entities(question)
-    numbers = [e for e in entities if e[0].isdigit()]
-    names = [e for e in entities if not e[0].isdigit()]
-    missing_numbers = [n for n in numbers if not entity_in(n, low)]
+    parsed = parse_question(question)
+    entities, names, q_terms, slot = parsed.entities, parsed.names, parsed.terms, parsed.slot
+    missing_numbers = [n for n in parsed.numbers if not entity_in(n, low)]
     if missing_numbers:
         return f"numbers {missing_numbers} not in passage"
     if names:
@@ -546,19 +577,16 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
         # Every name must be there; with 3+ names allow one miss (a partial name).
         if hits < len(names) - (1 if len(names) >= 3 else 0):
             return f"names {[e for e in names if not entity_in(e, low)]} not in passage"
-    for forms in question_ordinals(question):
+    for forms in parsed.ordinals:
         if not _ordinal_in(forms, low):
             return f"'{forms[0]}' not in passage"
     if same_language:
-        for words in question_name_phrases(question):
+        for words in parsed.name_phrases:
             if phrase_scattered(words, low):
                 return f"'{' '.join(words)}' not in passage as one name"
-    q_terms = content_terms(question) - {form for ent in entities for form in _stems(ent)}
-    slot = asked_slot(question)
     if slot == "say":
-        speaker = asked_speaker(question)
-        if speaker and not _speaker_speaks(speaker, passage, low):
-            return f"no statement by {speaker}"
+        if parsed.speaker and not _speaker_speaks(parsed.speaker, passage, low):
+            return f"no statement by {parsed.speaker}"
     elif slot in SLOT_FILLERS:
         relevant = [
             passage[a:b]
@@ -566,7 +594,7 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
             if not same_language or not q_terms or q_terms & content_terms(passage[a:b])
             or any(entity_in(e, passage[a:b].lower()) for e in names)
         ]  # fmt: skip
-        focus = focus_in_language(question_focus(question), same_language) if slot in ("number", "age", "money") else None  # fmt: skip
+        focus = focus_in_language(parsed.focus, same_language) if slot in ("number", "age", "money") else None  # fmt: skip
         if focus:
             relevant = [x for x in relevant if focus & content_terms(x)]
         if not any(slot_filled(slot, sentence, entities) for sentence in relevant):
@@ -662,7 +690,7 @@ _COUNTED_GROUP = {
 }
 
 
-def focus_in_language(focus: set[str] | None, same_language: bool) -> set[str] | None:
+def focus_in_language(focus: Set[str] | None, same_language: bool) -> Set[str] | None:
     """The counted thing's stems to look for in a passage: the question's own in its language,
     else their translations from COUNTED_THINGS (None: not checkable)."""
     if not focus or same_language:

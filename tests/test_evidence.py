@@ -320,3 +320,18 @@ def test_a_lowercase_list_is_no_age_and_setahun_is_a_span():
 
     assert not slot_filled("age", "He has scored goals, 12, in all competitions.", ["rooney"])
     assert slot_filled("duration", "Ia sudah setahun bekerja di sana.", [])
+
+
+def test_a_question_is_parsed_once_into_what_the_checks_read():
+    from assistant.evidence import parse_question, why_not_answered
+
+    parsed = parse_question("How many copies did Franz Ferdinand's second album sell in 2005?")
+    assert parsed.names == ("franz", "ferdinand") and parsed.numbers == ("2005",)
+    assert parsed.slot == "number" and parsed.focus == {"copies", "copi"}
+    assert parsed.ordinals == (("second", "kedua", "2nd", "ke-2"),)
+    assert parsed.name_phrases == (("franz", "ferdinand"),)
+    assert "album" in parsed.terms and "franz" not in parsed.terms
+    parse_question.cache_clear()
+    for passage in ["Franz Ferdinand sold 3m copies in 2005.", "Their second album came out in 2005."]:  # fmt: skip
+        why_not_answered("How many copies did Franz Ferdinand's second album sell in 2005?", passage)  # fmt: skip
+    assert parse_question.cache_info().misses == 1
