@@ -221,13 +221,36 @@ def entity_in(entity: str, text_lower: str) -> bool:
 def _entity_in(entity: str, text_lower: str) -> bool:
     if entity.isdigit() or re.fullmatch(r"[\d.,]+", entity):
         digits = entity.replace(",", "").replace(".", "")
-        return digits in re.sub(r"[.,]", "", text_lower)
+        if digits in re.sub(r"[.,]", "", text_lower):
+            return True
+        spelled = SPELLED_NUMBERS.get(digits, ())
+        return any(re.search(rf"\b{words}\b", text_lower) for words in spelled)
     if not entity.isalnum():  # GO-JEK also written "GO - JEK" or "gojek"
         squashed = re.sub(r"\W+", "", entity)
         return len(squashed) >= 3 and squashed in re.sub(r"\W+", "", text_lower)
     if len(entity) <= 3:
         return re.search(rf"\b{re.escape(entity)}\b", text_lower) is not None
     return any(form[: max(len(form) - 1, 4)] in text_lower for form in _stems(entity))
+
+
+def _spelled_numbers() -> dict[str, tuple[str, ...]]:
+    """Small numbers as news writes them in words, in English and Indonesian: "15" ->
+    ("fifteen", "lima belas"). A question's "15-year-old" is the article's "Fifteen-year-old"."""
+    en = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]  # fmt: skip
+    id_ = ["dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"]
+    table = {str(n): (word,) for n, word in enumerate(en, 2)}
+    for n, word in enumerate(id_, 2):
+        table[str(n)] += (word,)
+        table[str(n + 10)] += (f"{word} belas",)
+        table[str(n * 10)] = table.get(str(n * 10), ()) + (f"{word} puluh",)
+    table["10"] += ("sepuluh",)
+    table["11"] += ("sebelas",)
+    for n, word in zip(range(30, 100, 10), ["thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], strict=True):  # fmt: skip
+        table[str(n)] += (word,)
+    return table
+
+
+SPELLED_NUMBERS = _spelled_numbers()
 
 
 # The sentence ranker: a logistic model over the features below, scoring how likely a sentence

@@ -335,3 +335,13 @@ def test_a_question_is_parsed_once_into_what_the_checks_read():
     for passage in ["Franz Ferdinand sold 3m copies in 2005.", "Their second album came out in 2005."]:  # fmt: skip
         why_not_answered("How many copies did Franz Ferdinand's second album sell in 2005?", passage)  # fmt: skip
     assert parse_question.cache_info().misses == 1
+
+
+def test_a_number_the_article_spells_out_still_counts():
+    from assistant.evidence import why_not_answered
+
+    young = "Fifteen-year-old Donald Young was dispatched by Robby Ginepri at the San Jose Open."
+    assert why_not_answered("Who beat the 15-year-old Donald Young at the San Jose Open?", young) is None  # fmt: skip
+    ganda = "Lima belas pasangan ganda putra Indonesia lolos ke babak kedua."
+    assert why_not_answered("Siapa saja 15 pasangan ganda putra yang lolos?", ganda, same_language=True) is None  # fmt: skip
+    assert why_not_answered("Siapa saja 15 pasangan ganda putra yang lolos?", "Lima pasangan ganda putra Indonesia lolos.") == "numbers ['15'] not in passage"  # fmt: skip
