@@ -27,6 +27,7 @@ from assistant.models import Hit
 from assistant.prompts import render
 from assistant.retrieve import asked_speaker
 from ingest.chunk import split_sentences
+from ingest.clean import blank_dateline
 from ingest.quotes import extract_quotes, same_speaker
 
 log = logging.getLogger(__name__)
@@ -54,7 +55,7 @@ def format_passages(passages: list[Hit], question: str | None = None, ranked: li
     for n, hit in enumerate(passages, 1):
         meta = hit.metadata
         head = " | ".join(x for x in (meta.get("title", ""), meta.get("source", ""), (meta.get("date") or "")[:10]) if x)  # fmt: skip
-        text = without_instructions(hit.text)
+        text = without_instructions(blank_dateline(hit.text).lstrip())  # the head names the outlet
         if question:
             mine = [e for e in ranked if e.passage_index == n - 1] if ranked is not None else None
             text = trim_passage(question, text, ranked=mine)

@@ -21,6 +21,7 @@ from assistant.models import Hit
 from assistant.retrieve import asked_speaker
 from assistant.search_index import STOPWORDS_EN, STOPWORDS_ID, stem_en, stem_id, tokenize_query
 from ingest.chunk import split_sentences
+from ingest.clean import blank_dateline
 from ingest.quotes import ROLE_TITLES, extract_quotes, same_speaker
 
 QUESTION_WORDS = {
@@ -280,6 +281,7 @@ def sentence_features(question: str, passages: list[str], q_vector=None, sentenc
     sentences: list[Evidence] = []
     rows: list[list[float]] = []
     for pi, passage in enumerate(passages):
+        passage = blank_dateline(passage)  # "Rimanews - ": no part of any sentence
         same = same_language[pi] if same_language else True
         focus_here = focus_in_language(parsed.focus, same)
         title = titles[pi] if titles else ""
@@ -588,6 +590,7 @@ def _home_country(entity: str, passage_language: str | None) -> bool:
 
 def why_not_answered(question: str, passage: str, title: str = "", same_language: bool = True, date: str = "", passage_language: str | None = None) -> str | None:  # fmt: skip
     """None when the passage plausibly answers the question, else the reason it does not."""
+    passage = blank_dateline(passage)
     text = f"{title}\n{date[:10]}\n{passage}"
     low = text.lower()
     parsed = parse_question(question)

@@ -81,6 +81,29 @@ MIN_PRINTABLE_SHARE = 0.95
 PRINTABLE_SAMPLE_CHARS = 100_000  # binary shows itself early; scanning a whole corpus file is slow
 
 
+# An Indonesian wire story opens with its dateline: "Jakarta, CNN Indonesia - ", "Rimanews - ",
+# "London (ANTARA News) - ", "SEMARANG – ". It names the outlet and the place of filing, which
+# the article's metadata already carries; 331 of the 452 Indonesian articles of the eval corpus
+# open with one.
+DATELINE = re.compile(
+    r"^\s*(?:"
+    r"(?:[A-Z][\w.]*\s?)+(?:,\s*(?:[A-Z][\w.]*\s?)+)*,?\s*\([A-Z][\w. ]{1,30}\)"  # Palu (ANTARA News)
+    r"|(?:[A-Z][\w.]*\s?)+,\s*(?:[A-Z][\w.]*\s?)+"  # Jakarta, CNN Indonesia; JUARA.NET, TOKYO
+    r"|[A-Za-z]+\.(?:com|net|co\.id|id)|[A-Z][a-z]*news|[A-Z]{4,}"  # Suara.com, Rimanews, SEMARANG
+    r")\s*(?:--?|\u2013|\u2014)\s+"
+)
+
+
+def blank_dateline(text: str) -> str:
+    """`text` with its opening dateline turned into spaces, so offsets into it stay valid.
+
+    >>> blank_dateline("Rimanews - Seorang qari meninggal.").strip()
+    'Seorang qari meninggal.'
+    """
+    m = DATELINE.match(text)
+    return " " * m.end() + text[m.end() :] if m else text
+
+
 def clean_text(text: str) -> str:
     """Normalize Unicode and whitespace and drop page boilerplate lines.
 

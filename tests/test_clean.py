@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.clean import clean_text, decode_text, detect_language, normalize_date
+from ingest.clean import blank_dateline, clean_text, decode_text, detect_language, normalize_date
 
 DATA_DIR = Path(__file__).parents[1].parent / "shared" / "data"
 
@@ -157,3 +157,28 @@ def test_decode_text_falls_back_to_cp1252_and_refuses_binary():
     assert decode_text("halo dunia".encode("utf-16")) == "halo dunia"
     assert decode_text(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR") is None
     assert decode_text(bytes(range(1, 32)) * 10) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "news"),
+    [
+        ("Jakarta, CNN Indonesia -- Presiden berkata.", "Presiden berkata."),
+        ("Rimanews - Seorang qari meninggal.", "Seorang qari meninggal."),
+        ("Sukabumi, Jawa Barat (ANTARA News) - Banjir melanda.", "Banjir melanda."),
+        (
+            "JUARA.NET, PARIS - Indonesia meloloskan tujuh wakil.",
+            "Indonesia meloloskan tujuh wakil.",
+        ),
+        ("SEMARANG \u2013 Karyawati bank ditemukan.", "Karyawati bank ditemukan."),
+        # Hyphenated words and names are no dateline.
+        ("Desas - desus soal ponsel Nokia.", "Desas - desus soal ponsel Nokia."),
+        (
+            "Kevin - Prince Boateng menjalani tes medis.",
+            "Kevin - Prince Boateng menjalani tes medis.",
+        ),
+        ("GO - JEK menambah fungsi GO - PAY.", "GO - JEK menambah fungsi GO - PAY."),
+    ],
+)
+def test_a_wire_dateline_is_blanked_keeping_offsets(text, news):
+    blanked = blank_dateline(text)
+    assert blanked.strip() == news and len(blanked) == len(text)

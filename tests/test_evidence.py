@@ -345,3 +345,13 @@ def test_a_number_the_article_spells_out_still_counts():
     ganda = "Lima belas pasangan ganda putra Indonesia lolos ke babak kedua."
     assert why_not_answered("Siapa saja 15 pasangan ganda putra yang lolos?", ganda, same_language=True) is None  # fmt: skip
     assert why_not_answered("Siapa saja 15 pasangan ganda putra yang lolos?", "Lima pasangan ganda putra Indonesia lolos.") == "numbers ['15'] not in passage"  # fmt: skip
+
+
+def test_an_extractive_answer_does_not_quote_the_dateline():
+    from assistant.answer import compose_extractive
+    from assistant.models import Hit
+
+    text = "Rimanews - Seorang qari bernama Jakfar meninggal dunia saat mengaji di Surabaya."
+    hit = Hit(chunk_id="c1", article_id="a1", text=text, metadata={"lang": "id", "source": "rimanews"}, score=1.0)  # fmt: skip
+    answer = compose_extractive("Di mana qari Jakfar meninggal?", [hit], "id")
+    assert answer.startswith("Seorang qari bernama Jakfar") and "Rimanews -" not in answer
