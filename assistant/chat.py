@@ -277,6 +277,18 @@ def _claims_by_citation(text: str) -> dict[int, str]:
     return claims
 
 
+# A small model sometimes talks about its sources instead of the news: "This information is
+# supported by passage [1].", "…, citing [1]." Such words are no claim; they are left out.
+_ABOUT_THE_PASSAGES = re.compile(
+    r"^(?:this|that|the above|the) (?:information|answer|statement|fact)s? (?:is|are|was|comes?|can be)\b"
+    r"|\b(?:supported|stated|mentioned|confirmed|found|given) (?:by|in) (?:the )?(?:passages?|sources?)\b"
+    r"|^(?:informasi|jawaban|pernyataan) (?:ini|tersebut) (?:didukung|disebutkan|terdapat|ada)\b"
+    r"|\b(?:didukung|disebutkan|terdapat) (?:oleh|dalam|di) (?:bagian|kutipan|teks|sumber|paragraf)\b",
+    re.I,
+)
+_CITING_TAIL = re.compile(r",?\s*\b(?:citing|as cited in|see|as stated in|sesuai|lihat)\b(?:\s+(?:passages?|sumber|bagian))?\s*([.!?]?)$", re.I)  # fmt: skip
+
+
 def verify_citations(text: str, passages: list[Hit], language: str) -> str | None:
     """The generated answer with every sentence cited to a passage that supports it, or None
     when the answer cannot be trusted (a refusal, nothing supported, or most claims dropped)."""
@@ -290,8 +302,8 @@ def verify_citations(text: str, passages: list[Hit], language: str) -> str | Non
     kept, dropped = [], 0
     for a, b in split_sentences(text):
         sentence = text[a:b]
-        claim = _CITE.sub("", sentence).strip()
-        if len(re.findall(r"\w+", claim)) < 3:
+        claim = _CITING_TAIL.sub(r"\1", _CITE.sub("", sentence).strip())
+        if len(re.findall(r"\w+", claim)) < 3 or _ABOUT_THE_PASSAGES.search(claim):
             continue
         cited = [int(n) for n in _CITE.findall(sentence)]
         valid = [

@@ -117,6 +117,14 @@ def test_verify_citations_recites_drops_and_rejects():
     assert verify_citations(REFUSALS["id"], passages, "id") is None
 
 
+def test_verify_citations_leaves_out_words_about_the_passages():
+    passages = [hit("Robby Ginepri beat Donald Young 6-2 6-2 at the San Jose Open.", lang="en")]
+    answer = "Robby Ginepri beat Donald Young at the San Jose Open, citing [1]. This information is supported by passage [1]."  # fmt: skip
+    assert verify_citations(answer, passages, "en") == "Robby Ginepri beat Donald Young at the San Jose Open [1]."  # fmt: skip
+    jawaban = "Banjir merendam 300 rumah di Bekasi [1]. Informasi ini didukung oleh bagian [1]."
+    assert verify_citations(jawaban, [hit("Banjir merendam 300 rumah di Bekasi.")], "id") == "Banjir merendam 300 rumah di Bekasi [1]."  # fmt: skip
+
+
 # ---- the OpenAI-compatible backend against a real local HTTP server ------------------------
 
 
