@@ -224,8 +224,9 @@ def _entity_in(entity: str, text_lower: str) -> bool:
         digits = entity.replace(",", "").replace(".", "")
         if digits in re.sub(r"[.,]", "", text_lower):
             return True
-        spelled = SPELLED_NUMBERS.get(digits, ())
-        return any(re.search(rf"\b{words}\b", text_lower) for words in spelled)
+        spelled = SPELLED_NUMBERS.get(entity, ()) if entity.isdigit() else ()  # not "1.5"
+        # "lima" is 5, but not in "lima belas" (15); "twenty" is 20, not in "twenty-five".
+        return any(re.search(rf"\b{words}\b(?![\s-]*(?:belas|puluh|ratus|ribu|juta|one|two|three|four|five|six|seven|eight|nine)\b)", text_lower) for words in spelled)  # fmt: skip
     if not entity.isalnum():  # GO-JEK also written "GO - JEK" or "gojek"
         squashed = re.sub(r"\W+", "", entity)
         return len(squashed) >= 3 and squashed in re.sub(r"\W+", "", text_lower)
@@ -280,12 +281,12 @@ def sentence_features(question: str, passages: list[str], q_vector=None, sentenc
     q_entities, q_terms, slot, role, speaker = parsed.entities, parsed.terms, parsed.slot, parsed.role, parsed.speaker  # fmt: skip
     sentences: list[Evidence] = []
     rows: list[list[float]] = []
-    for pi, passage in enumerate(passages):
-        passage = blank_dateline(passage)  # "Rimanews - ": no part of any sentence
+    for pi, text in enumerate(passages):
+        passage = blank_dateline(text)  # "Rimanews - " is no part of any sentence
         same = same_language[pi] if same_language else True
         focus_here = focus_in_language(parsed.focus, same)
         title = titles[pi] if titles else ""
-        passage_low = f"{title}\n{passage}".lower()
+        passage_low = f"{title}\n{text}".lower()  # a dateline's place is the story's place
         ent_p = _share(q_entities, passage_low)
         speaker_quotes = []
         if speaker:
@@ -321,7 +322,7 @@ def sentence_features(question: str, passages: list[str], q_vector=None, sentenc
     return sentences, features
 
 
-def _share(entities: list[str], text_lower: str) -> float:
+def _share(entities: Sequence[str], text_lower: str) -> float:
     if not entities:
         return 1.0
     return sum(entity_in(e, text_lower) for e in entities) / len(entities)
@@ -372,7 +373,7 @@ def answering_passages(question: str, hits: list[Hit], question_language: str) -
 
 def passage_features(question: str, passages: list[Hit], question_language: str, embeddings=None) -> tuple[list[Evidence], np.ndarray]:  # fmt: skip
     """`sentence_features` of retrieved passages, with dense similarity when `embeddings` is given."""
-    texts = [h.text for h in passages]
+    texts = [blank_dateline(h.text) for h in passages]  # the sentences sentence_features sees
     q_vector = vectors = None
     if embeddings is not None:
         sentences = [t[a:b] for t in texts for a, b in split_sentences(t)]
@@ -465,7 +466,7 @@ def _number_at(sentence: str, start: int, end: int) -> str:
 _WORD = re.compile(r"[\w'’-]+")
 
 
-def filler_near_terms(spans: list[tuple[int, int]], sentence: str, q_terms: set[str], reach: int = 3) -> bool:  # fmt: skip
+def filler_near_terms(spans: list[tuple[int, int]], sentence: str, q_terms: Set[str], reach: int = 3) -> bool:  # fmt: skip
     """Whether a slot filler stands within `reach` words of a question content word: "(coach)
     Peter Lundgren", "9.081 paspor", "Direktur Eksekutif …, Juda Agung"."""
     if not spans or not q_terms:
@@ -590,8 +591,7 @@ def _home_country(entity: str, passage_language: str | None) -> bool:
 
 def why_not_answered(question: str, passage: str, title: str = "", same_language: bool = True, date: str = "", passage_language: str | None = None) -> str | None:  # fmt: skip
     """None when the passage plausibly answers the question, else the reason it does not."""
-    passage = blank_dateline(passage)
-    text = f"{title}\n{date[:10]}\n{passage}"
+    text = f"{title}\n{date[:10]}\n{passage}"  # with its dateline: its place is the story's place
     low = text.lower()
     parsed = parse_question(question)
     entities, names, q_terms, slot = parsed.entities, parsed.names, parsed.terms, parsed.slot
@@ -614,11 +614,12 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
         if parsed.speaker and not _speaker_speaks(parsed.speaker, passage, low):
             return f"no statement by {parsed.speaker}"
     elif slot in SLOT_FILLERS:
+        body = blank_dateline(passage)  # its sentences, without "Rimanews - "
         relevant = [
-            passage[a:b]
-            for a, b in split_sentences(passage)
-            if not same_language or not q_terms or q_terms & content_terms(passage[a:b])
-            or any(entity_in(e, passage[a:b].lower()) for e in names)
+            body[a:b]
+            for a, b in split_sentences(body)
+            if not same_language or not q_terms or q_terms & content_terms(body[a:b])
+            or any(entity_in(e, body[a:b].lower()) for e in names)
         ]  # fmt: skip
         focus = focus_in_language(parsed.focus, same_language) if slot in ("number", "age", "money") else None  # fmt: skip
         if focus:

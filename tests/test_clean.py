@@ -177,6 +177,16 @@ def test_decode_text_falls_back_to_cp1252_and_refuses_binary():
             "Kevin - Prince Boateng menjalani tes medis.",
         ),
         ("GO - JEK menambah fungsi GO - PAY.", "GO - JEK menambah fungsi GO - PAY."),
+        ("PDIP - Gerindra berkoalisi.", "PDIP - Gerindra berkoalisi."),
+        (
+            "Manchester United (MU) - Liverpool berakhir imbang.",
+            "Manchester United (MU) - Liverpool berakhir imbang.",
+        ),  # fmt: skip
+        # A long run of capitals with no dateline after it is read in one pass.
+        (
+            "KPK TETAPKAN SETYA NOVANTO TERSANGKA " * 8 + "lagi.",
+            "KPK TETAPKAN SETYA NOVANTO TERSANGKA " * 8 + "lagi.",
+        ),  # fmt: skip
     ],
 )
 def test_a_wire_dateline_is_blanked_keeping_offsets(text, news):

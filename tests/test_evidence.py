@@ -115,8 +115,10 @@ def test_passages_are_shown_best_sentence_first_and_cut_to_their_best_sentences(
     shown = format_passages(ordered, question, renumbered)
     psp_block = shown.split("[2]")[0]
     assert psp_block.startswith("[1] PSP") and "21 games" in psp_block
-    # Four of the PSP passage's five sentences, in their order; the Ramayana one is short: whole.
-    assert psp_block.count(" … ") == 3 and ID_RAMAYANA in shown
+    # Four of the PSP passage's five sentences, in their order; the Ramayana one is short: whole,
+    # but for its dateline ("Jakarta, CNN Indonesia -- "), which the passage's head replaces.
+    assert psp_block.count(" … ") == 3 and ID_RAMAYANA.split(" -- ", 1)[1] in shown
+    assert "CNN Indonesia --" not in shown
     kept = psp_block.split("\n", 1)[1].strip().split(" … ")
     assert kept == sorted(kept, key=BBC_PSP.index)
 
@@ -345,6 +347,31 @@ def test_a_number_the_article_spells_out_still_counts():
     ganda = "Lima belas pasangan ganda putra Indonesia lolos ke babak kedua."
     assert why_not_answered("Siapa saja 15 pasangan ganda putra yang lolos?", ganda, same_language=True) is None  # fmt: skip
     assert why_not_answered("Siapa saja 15 pasangan ganda putra yang lolos?", "Lima pasangan ganda putra Indonesia lolos.") == "numbers ['15'] not in passage"  # fmt: skip
+    # "lima" is no 5 inside "lima belas", "twenty" no 20 inside "twenty-five".
+    assert why_not_answered("Siapa saja 5 pasangan ganda putra yang lolos?", ganda) == "numbers ['5'] not in passage"  # fmt: skip
+    assert why_not_answered("Who were the 20 players named?", "Twenty-five players were named by Mr Smith.") == "numbers ['20'] not in passage"  # fmt: skip
+
+
+def test_a_dateline_is_no_sentence_but_its_place_counts():
+    from assistant.evidence import passage_features, why_not_answered
+    from assistant.models import Hit
+
+    semarang = "SEMARANG – Banjir merendam 300 rumah di kawasan itu."
+    assert why_not_answered("Berapa rumah yang terendam banjir di Semarang?", semarang) is None
+    # A dateline with a full stop in it ("D.C.") must not put the sentences out of step with
+    # their vectors.
+    hit = Hit("c1", "a1", "Washington D.C. (ANTARA News) - Presiden berbicara. Dia pergi.", {"lang": "id"}, 1.0)  # fmt: skip
+
+    class OneVectorEach:
+        def embed_documents(self, texts):
+            return [[1.0, 0.0] for _ in texts]
+
+        def embed_query(self, text):
+            return [1.0, 0.0]
+
+    sentences, features = passage_features("Siapa presiden?", [hit], "id", OneVectorEach())
+    assert [e.sentence for e in sentences] == ["Presiden berbicara.", "Dia pergi."]
+    assert len(features) == 2
 
 
 def test_an_extractive_answer_does_not_quote_the_dateline():
