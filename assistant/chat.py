@@ -279,14 +279,17 @@ def _claims_by_citation(text: str) -> dict[int, str]:
 
 # A small model sometimes talks about its sources instead of the news: "This information is
 # supported by passage [1].", "…, citing [1]." Such words are no claim; they are left out.
+_SOURCE_AT_END = (
+    r"(?:the )?(?:passages?|sources?|bagian|kutipan|teks|sumber|paragraf)(?:\s*\d+)?\s*[.!?]?$"
+)
 _ABOUT_THE_PASSAGES = re.compile(
-    r"^(?:this|that|the above|the) (?:information|answer|statement|fact)s? (?:is|are|was|comes?|can be)\b"
-    r"|\b(?:supported|stated|mentioned|confirmed|found|given) (?:by|in) (?:the )?(?:passages?|sources?)\b"
-    r"|^(?:informasi|jawaban|pernyataan) (?:ini|tersebut) (?:didukung|disebutkan|terdapat|ada)\b"
-    r"|\b(?:didukung|disebutkan|terdapat) (?:oleh|dalam|di) (?:bagian|kutipan|teks|sumber|paragraf)\b",
+    rf"^(?:this|that|the above) (?:information|answer)\b.*\b{_SOURCE_AT_END}"
+    rf"|\b(?:supported|stated|mentioned|confirmed|found|given) (?:by|in) {_SOURCE_AT_END}"
+    rf"|^(?:informasi|jawaban) (?:ini|tersebut)\b.*\b{_SOURCE_AT_END}"
+    rf"|\b(?:didukung|disebutkan|terdapat) (?:oleh|dalam|di) {_SOURCE_AT_END}",
     re.I,
 )
-_CITING_TAIL = re.compile(r",?\s*\b(?:citing|as cited in|see|as stated in|sesuai|lihat)\b(?:\s+(?:passages?|sumber|bagian))?\s*([.!?]?)$", re.I)  # fmt: skip
+_CITING_TAIL = re.compile(r"(?:,\s*|\s+)(?:citing|as cited in|as stated in)(?:\s+(?:the\s+)?(?:passages?|sources?))?\s*([.!?]?)$", re.I)  # fmt: skip
 
 
 def verify_citations(text: str, passages: list[Hit], language: str) -> str | None:

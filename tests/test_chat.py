@@ -123,6 +123,9 @@ def test_verify_citations_leaves_out_words_about_the_passages():
     assert verify_citations(answer, passages, "en") == "Robby Ginepri beat Donald Young at the San Jose Open [1]."  # fmt: skip
     jawaban = "Banjir merendam 300 rumah di Bekasi [1]. Informasi ini didukung oleh bagian [1]."
     assert verify_citations(jawaban, [hit("Banjir merendam 300 rumah di Bekasi.")], "id") == "Banjir merendam 300 rumah di Bekasi [1]."  # fmt: skip
+    # News that merely mentions a part or a statement stays.
+    for claim in ["Kerusakan terdapat di bagian atap gedung itu", "Pernyataan tersebut disebutkan Presiden saat rapat"]:  # fmt: skip
+        assert verify_citations(f"{claim} [1].", [hit(claim + ".")], "id") == f"{claim} [1]."
 
 
 # ---- the OpenAI-compatible backend against a real local HTTP server ------------------------
