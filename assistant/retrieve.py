@@ -1,6 +1,8 @@
 """Hybrid retrieval: dense (multilingual-e5) + BM25, fused by weighted reciprocal rank.
 
-BM25 only helps when question and passage share a language; across languages its hits are
+The dense side is one ranking of both languages, with the embedder's measured cross-language
+gap added to other-language cosines (CROSS_LANGUAGE_GAP), so an Indonesian article is not
+buried under English ones for an English question. BM25 only helps when question and passage share a language; across languages its hits are
 mostly noise that plain fusion lets crowd out good dense hits. So the lexical side is weighed by
 language match. Then: a preference for passages quoting the asked-about speaker, optional
 recency, at most two passages per article, and near-duplicate wire copies merged into one hit.
@@ -149,7 +151,7 @@ class HybridRetriever:
         self.use_dense = True
         self.use_lexical = True
         self.cross_language_gap = CROSS_LANGUAGE_GAP.get(embedding_name(self.embeddings))
-        self.dense_per_language = True  # without a known gap
+        self.dense_per_language = True  # used when cross_language_gap is None
 
     def retrieve(self, question: str, k: int | None = None, filters: Filters | None = None) -> list[Hit]:  # fmt: skip
         k = k or self.settings.top_k
@@ -166,14 +168,15 @@ class HybridRetriever:
         rankings: list[tuple[list[tuple[int, float]], object]] = []
         if self.use_dense:
             vector = self.embeddings.embed_query(question)
-            if self.cross_language_gap:
+            if self.cross_language_gap is not None:
                 other_language = self.cross_language_gap * (index.langs != q_lang)
                 rankings.append((index.nearest(vector, CANDIDATES, mask, bonus=other_language), lambda row: w["dense"]))  # fmt: skip
-            # Else one ranking per language: a single list would bury the Indonesian article an
-            # English question is about.
-            for lang in [] if self.cross_language_gap else self._languages(index, filters):
-                lang_mask = mask if lang is None else (index.langs == lang) & (True if mask is None else mask)  # fmt: skip
-                rankings.append((index.nearest(vector, CANDIDATES, lang_mask), lambda row: w["dense"]))  # fmt: skip
+            else:
+                # One ranking per language: a single uncalibrated list would bury the Indonesian
+                # article an English question is about.
+                for lang in self._languages(index, filters):
+                    lang_mask = mask if lang is None else (index.langs == lang) & (True if mask is None else mask)  # fmt: skip
+                    rankings.append((index.nearest(vector, CANDIDATES, lang_mask), lambda row: w["dense"]))  # fmt: skip
         if self.use_lexical:
             rankings.append((index.search(question, CANDIDATES, mask), lambda row: w["lexical_same_lang"] if index.langs[row] == q_lang else w["lexical_cross_lang"]))  # fmt: skip
             # Names and numbers are the same in both languages: a second lexical ranking on

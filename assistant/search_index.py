@@ -351,8 +351,8 @@ class SearchIndex:
         )
 
     def nearest(self, vector, k: int, mask: np.ndarray | None = None, bonus: np.ndarray | None = None) -> list[tuple[int, float]]:  # fmt: skip
-        """(row, cosine) of the `k` chunks nearest to a normalized `vector`, within `mask`;
-        `bonus` (one value a row) is added to the cosine before ranking."""
+        """(row, score) of the `k` chunks nearest to a normalized `vector`, within `mask`: the
+        cosine, plus `bonus` (one value a row) when given."""
         if not self.ids or self.vectors.shape[1] == 0:
             return []
         sims = self.vectors @ np.asarray(vector, dtype=np.float32)

@@ -48,6 +48,30 @@ def test_cross_lingual_retrieval_ranks_the_other_language_article_first(retrieve
     assert retriever.retrieve(question, 5)[0].article_id == article
 
 
+@pytest.mark.parametrize(
+    ("question", "article"),
+    [
+        (
+            "Why did Setya Novanto skip the KPK summons as a witness?",
+            "indosum-1510015773-setnov-mangkir-lagi-alasannya-tak-ada-izin-preside",
+        ),  # fmt: skip
+        (
+            "Berapa pinjaman dari China kepada Rusia untuk mengambil alih Yugansk?",
+            "bbc-business-077",
+        ),  # fmt: skip
+    ],
+)
+def test_without_a_measured_gap_each_language_gets_its_own_dense_ranking(news_settings, e5_embeddings, question, article):  # fmt: skip
+    uncalibrated = HybridRetriever(news_settings, embeddings=e5_embeddings)
+    uncalibrated.cross_language_gap = None
+    assert article in [h.article_id for h in uncalibrated.retrieve(question, 5)]
+    # With the language filter, the single calibrated ranking keeps to the chosen language.
+    calibrated = HybridRetriever(news_settings, embeddings=e5_embeddings)
+    lang = "id" if article.startswith("indosum") else "en"
+    hits = calibrated.retrieve(question, 5, Filters(langs=[lang]))
+    assert hits[0].article_id == article and all(h.metadata["lang"] == lang for h in hits)
+
+
 def test_at_most_two_passages_per_article(retriever):
     hits = retriever.retrieve("Setya Novanto KPK e-KTP", 5)
     per_article = {}
