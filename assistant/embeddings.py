@@ -85,6 +85,11 @@ class SentenceTransformerEmbeddings(Embeddings):
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self._encode([self.passage_prefix + t for t in texts])
 
+    def forget_queries(self) -> None:
+        """Empty the query cache (a benchmark timing the embedding of a question)."""
+        with self._cache_lock:
+            self._query_cache.clear()
+
     def embed_query(self, text: str) -> list[float]:
         # One answer embeds its question up to three times (retrieval, quote ranking,
         # sentence ranking); a small cache makes the repeats free.
