@@ -26,21 +26,17 @@ def test_seed_questions_find_the_seed_article_first(retriever, question):
     assert "menggagalkan negosiasi" in " ".join(h.text for h in hits if h.article_id == SEED_ID)
 
 
-@pytest.mark.parametrize(
-    ("question", "article"),
-    [
-        # English question, Indonesian article
-        (
-            "Why did Setya Novanto skip the KPK summons as a witness?",
-            "indosum-1510015773-setnov-mangkir-lagi-alasannya-tak-ada-izin-preside",
-        ),  # fmt: skip
-        # Indonesian question, English article
-        (
-            "Berapa pinjaman dari China kepada Rusia untuk mengambil alih Yugansk?",
-            "bbc-business-077",
-        ),
-    ],
-)
+# (question, the article in the other language that answers it)
+CROSS_LINGUAL = [
+    (
+        "Why did Setya Novanto skip the KPK summons as a witness?",
+        "indosum-1510015773-setnov-mangkir-lagi-alasannya-tak-ada-izin-preside",
+    ),  # fmt: skip
+    ("Berapa pinjaman dari China kepada Rusia untuk mengambil alih Yugansk?", "bbc-business-077"),
+]
+
+
+@pytest.mark.parametrize(("question", "article"), CROSS_LINGUAL)
 def test_cross_lingual_retrieval_ranks_the_other_language_article_first(retriever, question, article):  # fmt: skip
     # With one dense ranking per language (no calibrated gap) the English article of the
     # Indonesian question came fifth.
@@ -48,19 +44,7 @@ def test_cross_lingual_retrieval_ranks_the_other_language_article_first(retrieve
     assert retriever.retrieve(question, 5)[0].article_id == article
 
 
-@pytest.mark.parametrize(
-    ("question", "article"),
-    [
-        (
-            "Why did Setya Novanto skip the KPK summons as a witness?",
-            "indosum-1510015773-setnov-mangkir-lagi-alasannya-tak-ada-izin-preside",
-        ),  # fmt: skip
-        (
-            "Berapa pinjaman dari China kepada Rusia untuk mengambil alih Yugansk?",
-            "bbc-business-077",
-        ),  # fmt: skip
-    ],
-)
+@pytest.mark.parametrize(("question", "article"), CROSS_LINGUAL)
 def test_without_a_measured_gap_each_language_gets_its_own_dense_ranking(news_settings, e5_embeddings, question, article):  # fmt: skip
     uncalibrated = HybridRetriever(news_settings, embeddings=e5_embeddings)
     uncalibrated.cross_language_gap = None
