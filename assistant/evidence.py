@@ -156,13 +156,14 @@ class ParsedQuestion:
 def parse_question(question: str) -> ParsedQuestion:
     """The question parsed once for all the passages and sentences it is checked against."""
     entities = tuple(question_entities(question))
-    focus, role = question_focus(question), question_role(question)
+    slot = asked_slot(question)
+    focus, role = question_focus(question), question_role(question, slot)
     return ParsedQuestion(
         entities=entities,
         numbers=tuple(e for e in entities if e[0].isdigit()),
         names=tuple(e for e in entities if not e[0].isdigit()),
         terms=frozenset(content_terms(question) - {form for e in entities for form in _stems(e)}),
-        slot=asked_slot(question),
+        slot=slot,
         focus=frozenset(focus) if focus else None,
         role=frozenset(role) if role else None,
         speaker=asked_speaker(question),
@@ -640,11 +641,11 @@ _ROLE = re.compile(
 _NOT_ROLES = {"nama", "saja", "kind", "sort", "type", "jenis"}  # stopwords go in content_terms
 
 
-def question_role(question: str) -> set[str] | None:
+def question_role(question: str, slot: str | None = None) -> set[str] | None:
     """Stems of the kind of thing a which/who question asks for: "Siapa kiper utama Timnas
     U-22?" -> {'kiper'}, "Which record label …" -> {'record'}. News often names it otherwise
     ("bos" / "CEO"), so it weighs in the ranking rather than decides."""
-    if asked_slot(question) != "who":
+    if (slot or asked_slot(question)) != "who":
         return None  # a place's kind goes unsaid: "di Florida", not "di negara bagian Florida"
     m = _ROLE.search(question)
     if not m:
