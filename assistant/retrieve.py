@@ -2,10 +2,11 @@
 
 The dense side is one ranking of both languages, with the embedder's measured cross-language
 gap added to other-language cosines (CROSS_LANGUAGE_GAP), so an Indonesian article is not
-buried under English ones for an English question. BM25 only helps when question and passage share a language; across languages its hits are
-mostly noise that plain fusion lets crowd out good dense hits. So the lexical side is weighed by
-language match. Then: a preference for passages quoting the asked-about speaker, optional
-recency, at most two passages per article, and near-duplicate wire copies merged into one hit.
+buried under English ones for an English question. BM25 only helps when question and passage
+share a language; across languages its hits are mostly noise that plain fusion lets crowd out
+good dense hits. So the lexical side is weighed by language match. Then: a preference for
+passages quoting the asked-about speaker, optional recency, at most two passages per article,
+and near-duplicate wire copies merged into one hit.
 """
 
 from __future__ import annotations
