@@ -154,10 +154,12 @@ class NewsStore:
 
     def generation(self) -> str:
         """Changes whenever the store changes (an ingest bumps it before its first write and
-        after its last); the search index keys on it."""
+        after its last, so a killed run leaves a new one behind too); the search index keys on
+        it. It is the registry's stored mark alone: it is read before every question, and
+        counting the chunks as well took 17 ms at 100k chunks."""
         with self._calling("reading its state"):
             registry = self.client.get_collection(self.settings.collection + REGISTRY_SUFFIX)
-            return str((registry.metadata or {}).get("generation", "0")) + f":{self.chunks.count()}"  # fmt: skip
+            return str((registry.metadata or {}).get("generation", "0"))
 
     def bump_generation(self) -> None:
         with self._calling("marking a change"):
