@@ -5,7 +5,7 @@ date for filters.
 It is derived data: rebuilt from Chroma whenever the store's generation changes and persisted
 under the store directory, so it can never go stale after an ingest. Searching vectors with one
 numpy product (instead of one filtered Chroma query per language) keeps retrieval fast at 100k
-chunks; the price is the matrix in memory (1.5 KB a chunk) and a rebuild that reads every chunk
+chunks; the price is the matrix in memory (768 bytes a chunk, in half precision) and a rebuild that reads every chunk
 back from Chroma.
 """
 
@@ -28,6 +28,12 @@ log = logging.getLogger(__name__)
 
 # A replaced copy of the index is deleted once it is this old (a reader may still be loading it).
 STALE_COPY_SECONDS = 120
+# The vectors are kept in half precision. A first pass scores every row with a half-precision
+# product (torch: 6 ms at 100k chunks, against 18 ms for numpy's float32 product on one thread),
+# whose float16 results are off by up to half a float16 step (0.0005 near 1) plus the rounding
+# of the query: less than ROUGH_ERROR. Every row the first pass puts within ROUGH_ERROR of its
+# k-th best is scored again in float32, so the k returned are the k best in float32.
+ROUGH_ERROR = 0.004
 
 STOPWORDS_ID = set(
     [
@@ -248,7 +254,8 @@ class SearchIndex:
 
     def __init__(self, bm25, ids: list[str], langs: np.ndarray, sources: np.ndarray, dates: np.ndarray, generation: str, vectors: np.ndarray | None = None):  # fmt: skip
         self.bm25 = bm25
-        self.vectors = vectors if vectors is not None else np.zeros((len(ids), 0), np.float32)
+        self.vectors = (vectors if vectors is not None else np.zeros((len(ids), 0))).astype(np.float16, copy=False)  # fmt: skip
+        self._half_matrix = None  # a torch view of self.vectors, made on the first search
         self.ids = ids
         self.langs = langs
         self.sources = sources
@@ -355,15 +362,29 @@ class SearchIndex:
         cosine, plus `bonus` (one value a row) when given."""
         if not self.ids or self.vectors.shape[1] == 0:
             return []
-        sims = self.vectors @ np.asarray(vector, dtype=np.float32)
+        query = np.asarray(vector, dtype=np.float32)
+        rough = self._half_precision_scores(query)
         if bonus is not None:
-            sims = sims + bonus
+            rough += bonus
         if mask is not None:
-            sims = np.where(mask, sims, -np.inf)
-        k = min(k, len(sims))
-        top = np.argpartition(-sims, k - 1)[:k]
-        top = top[np.argsort(-sims[top])]
-        return [(int(i), float(sims[i])) for i in top if np.isfinite(sims[i])]
+            rough[~mask] = -np.inf
+        k = min(k, len(rough))
+        kth_best = np.partition(rough, len(rough) - k)[len(rough) - k]
+        rows = np.flatnonzero(rough >= max(kth_best - ROUGH_ERROR, np.finfo(np.float32).min))
+        exact = self.vectors[rows].astype(np.float32) @ query
+        if bonus is not None:
+            exact += bonus[rows]
+        best = np.argsort(-exact, kind="stable")[:k]
+        return [(int(rows[i]), float(exact[i])) for i in best]
+
+    def _half_precision_scores(self, query: np.ndarray) -> np.ndarray:
+        import torch
+
+        if self._half_matrix is None:
+            self._half_matrix = torch.from_numpy(self.vectors)
+        with torch.inference_mode():
+            scores = torch.mv(self._half_matrix, torch.from_numpy(query).to(torch.float16))
+        return scores.float().numpy()
 
     def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
         """(row, score) of the best `k` chunks with a positive score; `mask` limits the rows."""

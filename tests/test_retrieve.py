@@ -1,8 +1,9 @@
+import numpy as np
 import pytest
 from langchain_core.documents import Document
 
 from assistant.retrieve import Filters, HybridRetriever, asked_speaker, diversify, question_names
-from assistant.search_index import tokenize, tokenize_query
+from assistant.search_index import SearchIndex, tokenize, tokenize_query
 from ingest.load import path_id
 
 from .conftest import SEED_FILE
@@ -138,3 +139,25 @@ def test_bm25_tokenization_stems_both_languages():
     assert tokenize("Zelensky menggagalkan negosiasi", "id") == ["zelensky", "gagal", "negosiasi"]
     assert tokenize("The negotiations failed", "en") == ["negoti", "fail"]
     assert {"gagal", "menggagalkan"} & set(tokenize_query("menggagalkan"))
+
+
+def test_nearest_ranks_as_an_exact_float32_search_does():
+    # Close cosines (a cluster of near-copies) are where half-precision scores alone would tie.
+    rng = np.random.default_rng(7)
+    base = rng.normal(size=384)
+    vectors = base + 0.05 * rng.normal(size=(5000, 384))
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    langs = np.array(["en", "id"] * 2500)
+    index = SearchIndex(None, [str(i) for i in range(5000)], langs, np.array([""] * 5000, dtype=object), np.zeros(5000), "g", vectors.astype(np.float32))  # fmt: skip
+    stored = index.vectors.astype(np.float32)  # what the index keeps: half precision
+    query = (base + 0.05 * rng.normal(size=384)).astype(np.float32)
+    query /= np.linalg.norm(query)
+    bonus = 0.04 * (langs != "en")
+    mask = np.arange(5000) % 3 != 0
+    exact = np.where(mask, stored @ query + bonus, -np.inf)
+    got = index.nearest(query, 40, mask, bonus=bonus)
+    rows, scores = [row for row, _ in got], np.array([score for _, score in got])
+    # The 40 best float32 scores, in order (rows may swap only where scores tie).
+    assert np.allclose(scores, np.sort(exact)[::-1][:40], rtol=0, atol=1e-6)
+    assert np.allclose(exact[rows], scores, rtol=0, atol=1e-6) and all(mask[rows])
+    assert index.vectors.dtype == np.float16
