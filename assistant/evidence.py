@@ -616,17 +616,20 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
             return f"no statement by {parsed.speaker}"
     elif slot in SLOT_FILLERS:
         body = blank_dateline(passage)  # its sentences, without "Rimanews - "
-        relevant = [
-            body[a:b]
-            for a, b in split_sentences(body)
-            if not same_language or not q_terms or q_terms & content_terms(body[a:b])
-            or any(entity_in(e, body[a:b].lower()) for e in names)
-        ]  # fmt: skip
+        sentences = [body[a:b] for a, b in split_sentences(body)]
         focus = focus_in_language(parsed.focus, same_language) if slot in ("number", "age", "money") else None  # fmt: skip
-        if focus:
-            relevant = [x for x in relevant if focus & content_terms(x)]
-        if not any(slot_filled(slot, sentence, entities) for sentence in relevant):
+        filled = [
+            i
+            for i, sentence in enumerate(sentences)
+            if (not same_language or not q_terms or q_terms & content_terms(sentence) or any(entity_in(e, sentence.lower()) for e in names))
+            and (not focus or focus & content_terms(sentence))
+            and slot_filled(slot, sentence, entities)
+        ]  # fmt: skip
+        if not filled:
             return f"no {slot} in a relevant sentence"
+        heading = f"{title} {passage[: len(body) - len(body.lstrip())]}"  # with the dateline
+        if names and not any(_names_near(names, sentences, i, heading, passage_language) for i in filled):  # fmt: skip
+            return f"no {slot} near {', '.join(names)}"
     if slot is None and same_language and q_terms:
         p_terms = content_terms(text)
         if len(q_terms & p_terms) / len(q_terms) < 0.34:
@@ -725,6 +728,18 @@ def focus_in_language(focus: Set[str] | None, same_language: bool) -> Set[str] |
         return focus
     translated = set().union(*(_COUNTED_GROUP.get(stem, set()) for stem in focus))
     return translated or None
+
+
+# A filler answers for the question's names when one of them is in its sentence, in the two
+# before it ("Amoruso … . He will be out for six weeks."), or in the heading (title and
+# dateline). On dev this refused a number about another player in the same injury round-up,
+# and no answerable question.
+NAME_REACH = 2
+
+
+def _names_near(names: Sequence[str], sentences: list[str], i: int, heading: str, passage_language: str | None) -> bool:  # fmt: skip
+    window = " ".join([heading, *sentences[max(0, i - NAME_REACH) : i + 1]]).lower()
+    return any(entity_in(e, window) or _home_country(e, passage_language) for e in names)
 
 
 def _speaker_speaks(speaker: str, passage: str, low: str) -> bool:

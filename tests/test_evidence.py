@@ -150,6 +150,12 @@ ID_MK = (
     'Mahkamah Konstitusi tetap berlaku." Negara menunggu putusan, kata DPR.'
 )
 
+BBC_INJURIES = (
+    "Rangers defender Lorenzo Amoruso had an operation on his knee on Monday. Manager Alex "
+    "McLeish expects a long absence. Elsewhere, injuries pile up across the league. Blackburn "
+    "striker Matt Jansen faces three weeks out after surgery to treat a cartilage problem."
+)
+
 
 @pytest.mark.parametrize(
     ("question", "passage", "reason", "answering_passage"),
@@ -171,6 +177,12 @@ ID_MK = (
             ID_MK,  # every word of the law's name is there, but it is another law
             "'undang-undang ibu kota negara' not in passage as one name",
             ID_MK + " DPR mengesahkan Undang-Undang Ibu Kota Negara pada Januari 2022.",
+        ),
+        (
+            "How many weeks will Lorenzo Amoruso be out after his knee operation?",
+            BBC_INJURIES,  # the weeks are another player's
+            "no number near lorenzo, amoruso",
+            BBC_INJURIES + " Amoruso himself is expected to be out for six weeks.",
         ),
         (
             "Berapa harga jual Galaxy Note 8 di Indonesia?",
