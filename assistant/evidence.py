@@ -299,7 +299,11 @@ def sentence_features(question: str, passages: list[str], q_vector=None, sentenc
             window = set().union(*terms[max(0, si - 1) : si + 2])
             cover = len(q_terms & terms[si]) / len(q_terms) if q_terms and same else 0.0
             cover_window = len(q_terms & window) / len(q_terms) if q_terms and same else 0.0
-            fillers = list(slot_fillers(slot, sentence, q_entities)) if slot in SLOT_FILLERS else []
+            fillers = (
+                list(slot_fillers(slot, sentence, q_entities, passage))
+                if slot in SLOT_FILLERS
+                else []
+            )
             filled = bool(fillers)
             sentences.append(Evidence(pi, sentence, a, b, 0.0))
             rows.append([
@@ -417,15 +421,31 @@ def passages_competing(ranked: list[Evidence], limit: int) -> int:
     return max(1, min(limit, max(close) + 1))
 
 
-def slot_filled(slot: str, sentence: str, q_entities: Sequence[str]) -> bool:
+def slot_filled(slot: str, sentence: str, q_entities: Sequence[str], passage: str = "") -> bool:
     if slot not in SLOT_FILLERS:
         return True
-    return next(slot_fillers(slot, sentence, q_entities), None) is not None
+    return next(slot_fillers(slot, sentence, q_entities, passage), None) is not None
 
 
-def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str]) -> Iterator[tuple[int, int]]:
+# Days and months are capitalised, and never the person, thing or place asked for.
+_CALENDAR_WORD = re.compile(
+    r"januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
+    rf"january|february|march|june|july|august|october|december|{DAYS}",
+    re.I,
+)
+
+
+def _name_at_sentence_start(word: str, passage: str) -> bool:
+    """Whether a capitalised word opening a sentence is a name: capitals there say nothing, so
+    it is one when the passage also capitalises it mid-sentence ("… said Mr Knapman." then
+    "Knapman added …"), and not when it never does ("Despite that …", "Menanggapi …")."""
+    return re.search(rf"[\w,;:)]\s+{re.escape(word)}\b", passage) is not None
+
+
+def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: str = "") -> Iterator[tuple[int, int]]:  # fmt: skip
     """Spans in `sentence` that could answer a question asking for `slot`: a number, date,
-    name, place or age other than those the question itself names."""
+    name, place or age other than those the question itself names. `passage` (the sentence's
+    passage) tells a name from a word capitalised only because it opens the sentence."""
     asked_numbers = {re.sub(r"[.,]", "", e) for e in q_entities}
     for m in SLOT_FILLERS[slot].finditer(sentence):
         found = m.group(0).lower()
@@ -444,6 +464,13 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str]) -> Iterato
             if not words or all(any(entity_in(e, w) for e in q_entities) for w in words):
                 continue
             if m.start() == 0 and len(words) == 1 and words[0] in STOPWORDS_ID | STOPWORDS_EN | QUESTION_WORDS:  # fmt: skip
+                continue
+            named = [w for w in words if w not in STOPWORDS_ID | STOPWORDS_EN]
+            if all(_CALENDAR_WORD.fullmatch(w) for w in named):
+                continue
+            as_written = _WORD.findall(m.group(0))
+            opens = not sentence[: m.start()].strip(" \"'“‘(")
+            if opens and len(as_written) == 1 and not _name_at_sentence_start(as_written[0], passage or sentence):  # fmt: skip
                 continue
         yield m.span()
 
@@ -623,7 +650,7 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
             for i, sentence in enumerate(sentences)
             if (not same_language or not q_terms or q_terms & content_terms(sentence) or any(entity_in(e, sentence.lower()) for e in names))
             and (not focus or focus & content_terms(sentence))
-            and slot_filled(slot, sentence, entities)
+            and slot_filled(slot, sentence, entities, body)
         ]  # fmt: skip
         if not filled:
             return f"no {slot} in a relevant sentence"

@@ -394,3 +394,20 @@ def test_an_extractive_answer_does_not_quote_the_dateline():
     hit = Hit(chunk_id="c1", article_id="a1", text=text, metadata={"lang": "id", "source": "rimanews"}, score=1.0)  # fmt: skip
     answer = compose_extractive("Di mana qari Jakfar meninggal?", [hit], "id")
     assert answer.startswith("Seorang qari bernama Jakfar") and "Rimanews -" not in answer
+
+
+def test_a_word_capitalised_only_to_open_a_sentence_or_a_month_is_no_name():
+    from assistant.evidence import slot_fillers
+
+    passage = (
+        "Mr Knapman rejected the idea. Knapman added that the party would go on. "
+        "Despite that he was happy with his debut on Monday. Menanggapi itu, Eggi diam."
+    )
+
+    def names(sentence):
+        return [sentence[a:b] for a, b in slot_fillers("who", sentence, [], passage)]
+
+    assert names("Knapman added that the party would go on.") == ["Knapman"]
+    assert names("Despite that he was happy with his debut on Monday.") == []
+    assert names("Menanggapi itu, Eggi diam.") == ["Eggi"]
+    assert names('"Video shows the attack," said Clive Smith on 13 June.') == ["Clive Smith"]
