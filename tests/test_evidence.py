@@ -156,6 +156,12 @@ BBC_INJURIES = (
     "striker Matt Jansen faces three weeks out after surgery to treat a cartilage problem."
 )
 
+BBC_PARMALAT = (
+    "Investors are suing Grant Thornton, Parmalat's former auditor. Parmalat was declared "
+    "insolvent in 2003 after it emerged that 4bn euros thought to be held in an offshore "
+    "account did not in fact exist."
+)
+
 
 @pytest.mark.parametrize(
     ("question", "passage", "reason", "answering_passage"),
@@ -411,3 +417,15 @@ def test_a_word_capitalised_only_to_open_a_sentence_or_a_month_is_no_name():
     assert names("Despite that he was happy with his debut on Monday.") == []
     assert names("Menanggapi itu, Eggi diam.") == ["Eggi"]
     assert names('"Video shows the attack," said Clive Smith on 13 June.') == ["Clive Smith"]
+
+
+def test_a_sum_of_money_answers_only_near_the_question_s_words():
+    from assistant.evidence import why_not_answered
+
+    question = "How much did Grant Thornton pay in damages to Parmalat investors?"
+    assert why_not_answered(question, BBC_PARMALAT) == "no sum of money near the question's words"
+    paid = BBC_PARMALAT + " Grant Thornton later paid $10m in damages to investors."
+    assert why_not_answered(question, paid) is None
+    # The question's own names between the word and the sum do not push them apart.
+    price = "Harga Samsung Galaxy Note 8 di Indonesia Rp 13 juta."
+    assert why_not_answered("Berapa harga jual Galaxy Note 8 di Indonesia?", price) is None
