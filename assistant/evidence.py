@@ -49,7 +49,7 @@ SLOTS = [
     # "What prison sentence …", "Vonis apa …": a term of years, or life, death, acquittal.
     ("penalty", re.compile(r"\bwhat (?:\w+ )?(?:sentence|penalty|punishment|jail term|prison term)\b|\b(?:hukuman|vonis|divonis|dihukum) (?:apa|berapa)\b", re.I)),
     # "How much did X pay …", "Berapa harga …": a sum of money, with its currency.
-    ("money", re.compile(r"\bhow much\b(?=[^?]*\b(?:pay|paid|pays|cost|costs|spend|spent|earn|earned|earns|raise|raised|offer|offered|bid|worth|charge|charged|sell for|sold for|fine|fined|price|salary|budget|fee|compensation|invest|invested|owe|owed|lend|lent|borrow|borrowed|money)\b)|\bwhat (?:\w+ )?(?:price|cost|fee|salary|budget|fine|sum)\b|\bberapa(?:kah)? (?:harga|biaya|dana|nilai|gaji|anggaran|hadiah uang|denda|tarif|ongkos|upah|uang|modal|investasi|kerugian|ganti rugi|kompensasi)\b|\b(?:harga|biaya|gaji|denda|tarif)(?:nya)? berapa\b", re.I)),
+    ("money", re.compile(r"\bhow much\b(?=[^?]*\b(?:pay|paid|pays|paying|cost|costs|costing|spend|spent|spending|earn|earned|earns|earning|raise|raised|raising|offer|offered|offering|bid|bidding|worth|charge|charged|charging|sell for|sold for|fine|fined|price|salary|budget|fee|compensation|invest|invested|investing|owe|owed|lend|lent|borrow|borrowed|money|profits?|revenues?|turnover)\b)|\bwhat (?:\w+ )?(?:price|cost|fee|salary|budget|fine|sum)\b|\bberapa(?:kah)? (?:harga|biaya|dana|nilai|gaji|anggaran|hadiah uang|denda|tarif|ongkos|upah|uang|modal|investasi|kerugian|ganti rugi|kompensasi)\b|\b(?:harga|biaya|gaji|denda|tarif)(?:nya)? berapa\b", re.I)),
     # "How long …", "Berapa lama …": a span of time.
     ("duration", re.compile(r"\bhow long\b(?! ago)|\b(?:berapa|sudah berapa) lama\b", re.I)),
     ("number", re.compile(r"\bhow (?:many|much|far|big|large)\b|\bberapa\b|\bwhat (?:\w+ )?(?:percentage|share|amount|number|score|total|figure)\b", re.I)),
@@ -83,6 +83,9 @@ class Evidence:
     score: float
 
 
+_CURRENCY_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]*)*\s+(?:dollars?|dolar|pounds?|euros?|yen|yuan|rupees?|francs?|ringgit)\b")  # fmt: skip
+
+
 def question_entities(question: str) -> list[str]:
     """Names, acronyms and numbers the question is about (not question words or titles).
 
@@ -105,6 +108,8 @@ def question_entities(question: str) -> list[str]:
             continue  # capitalised only because it starts the sentence
         if _CALENDAR.fullmatch(low):
             continue  # month and day names differ between languages; dates are a slot
+        if _CURRENCY_AFTER.match(question, m.end()):
+            continue  # "in Hong Kong dollars" names a unit: the passage writes "HK$327m"
         if low not in out:
             out.append(low)
     return out
@@ -770,8 +775,14 @@ def focus_in_language(focus: Set[str] | None, same_language: bool) -> Set[str] |
 MONEY_REACH = 6
 
 
+# A price stands next to its own word: "moved to Chelsea for £2.25m", "a deal worth $8bn".
+_PRICE_BEFORE = re.compile(r"\b(?:for|worth|seharga|senilai)\s+(?:(?:about|around|some|nearly|almost|over|more than|sekitar|hampir|lebih dari)\s+)?$", re.I)  # fmt: skip
+
+
 def _money_near_terms(sentence: str, q_entities: Sequence[str], passage: str, q_terms: Set[str]) -> bool:  # fmt: skip
     sums = list(slot_fillers("money", sentence, q_entities, passage))
+    if any(_PRICE_BEFORE.search(sentence[:a]) for a, _ in sums):
+        return True
     named = {w for e in q_entities for w in _WORD.findall(e.lower())}
     return filler_near_terms(sums, sentence, q_terms, reach=MONEY_REACH, skip=named)
 

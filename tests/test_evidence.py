@@ -285,6 +285,8 @@ def test_a_counted_thing_is_looked_for_in_the_passages_language():
     [
         ("How much did Manchester City offer to sign Kaka in 2009?", "money"),
         ("Berapa harga tiket musikal Mary Poppins?", "money"),
+        ("How much is Newcastle paying Chelsea to sign Celestine Babayaro?", "money"),
+        ("How much profit did Lenovo make in the three months to December?", "money"),
         ("How much methamphetamine did police find on Roro Fitria?", "number"),
         ("How long had Robert Kilroy-Silk been a UKIP member?", "duration"),
         ("Sudah berapa lama Kusuma bekerja sebagai tukang parkir?", "duration"),
@@ -429,3 +431,15 @@ def test_a_sum_of_money_answers_only_near_the_question_s_words():
     # The question's own names between the word and the sum do not push them apart.
     price = "Harga Samsung Galaxy Note 8 di Indonesia Rp 13 juta."
     assert why_not_answered("Berapa harga jual Galaxy Note 8 di Indonesia?", price) is None
+    # A price stands next to its own word, whatever the question's verb.
+    fee = "Babayaro has been in the Premiership since 1997 when he moved to Chelsea for £2.25m from Anderlecht."  # fmt: skip
+    assert why_not_answered("How much did Chelsea pay Anderlecht for Celestine Babayaro in 1997?", fee) is None  # fmt: skip
+
+
+def test_a_currency_named_in_the_question_is_a_unit_not_a_name():
+    from assistant.evidence import question_entities, why_not_answered
+
+    question = "How much profit did Lenovo make in the three months to December, in Hong Kong dollars?"  # fmt: skip
+    assert question_entities(question) == ["lenovo"]
+    lenovo = "Lenovo's profit for the three months to December was HK$327m (US$42m; £22m)."
+    assert why_not_answered(question, lenovo) is None
