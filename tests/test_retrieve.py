@@ -161,3 +161,26 @@ def test_nearest_ranks_as_an_exact_float32_search_does():
     assert np.allclose(scores, np.sort(exact)[::-1][:40], rtol=0, atol=1e-6)
     assert np.allclose(exact[rows], scores, rtol=0, atol=1e-6) and all(mask[rows])
     assert index.vectors.dtype == np.float16
+
+
+def test_nearest_keeps_rows_the_half_precision_pass_puts_below_the_kth_best():
+    # Rows at cosines a hair apart, in directions that differ otherwise: the query's rounding to
+    # float16 moves each row's rough score its own way, so some swap places across a rounding step.
+    rng = np.random.default_rng(0)
+    query = rng.normal(size=384)
+    query /= np.linalg.norm(query)
+    other = rng.normal(size=(3000, 384))
+    other -= np.outer(other @ query, query)
+    other /= np.linalg.norm(other, axis=1, keepdims=True)
+    cosine = rng.uniform(0.8, 0.801, size=(3000, 1))
+    vectors = cosine * query + np.sqrt(1 - cosine**2) * other
+    index = SearchIndex(None, [str(i) for i in range(3000)], np.array(["en"] * 3000), np.array([""] * 3000, dtype=object), np.zeros(3000), "g", vectors)  # fmt: skip
+    query = query.astype(np.float32)
+    rough = index._half_precision_scores(query)
+    exact = index.vectors.astype(np.float32) @ query
+    best = np.argsort(-exact, kind="stable")
+    rough_kth = np.sort(rough)[::-1]
+    # The smallest k whose true top k holds a row the rough pass scores below its k-th best.
+    k = next(k for k in range(1, 3000) if rough[best[:k]].min() < rough_kth[k - 1])
+    got = index.nearest(query, k)
+    assert np.allclose([score for _, score in got], exact[best[:k]], rtol=0, atol=1e-7)
