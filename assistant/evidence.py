@@ -83,7 +83,10 @@ class Evidence:
     score: float
 
 
-_CURRENCY_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]*)*\s+(?:dollars?|dolar|pounds?|euros?|yen|yuan|rupees?|francs?|ringgit)\b")  # fmt: skip
+# "in Hong Kong dollars": a currency the answer is to be given in, not a name to look for.
+_IN_BEFORE = re.compile(r"\b(?:in|dalam)\s+(?:[A-Z][\w'’-]*\s+)*$")
+_CURRENCY = r"dollars?|dolar|pounds?|euros?|yen|yuan|rupees?|francs?|ringgit"
+_CURRENCY_AFTER = re.compile(rf"(?:\s+[A-Z][\w'’-]*)*\s+(?i:{_CURRENCY})\b")
 
 
 def question_entities(question: str) -> list[str]:
@@ -108,7 +111,9 @@ def question_entities(question: str) -> list[str]:
             continue  # capitalised only because it starts the sentence
         if _CALENDAR.fullmatch(low):
             continue  # month and day names differ between languages; dates are a slot
-        if _CURRENCY_AFTER.match(question, m.end()):
+        if re.fullmatch(_CURRENCY, low) or (
+            not low[0].isdigit() and _CURRENCY_AFTER.match(question, m.end()) and _IN_BEFORE.search(question[: m.start()])
+        ):  # fmt: skip
             continue  # "in Hong Kong dollars" names a unit: the passage writes "HK$327m"
         if low not in out:
             out.append(low)
@@ -444,7 +449,7 @@ def _name_at_sentence_start(word: str, passage: str) -> bool:
     """Whether a capitalised word opening a sentence is a name: capitals there say nothing, so
     it is one when the passage also capitalises it mid-sentence ("… said Mr Knapman." then
     "Knapman added …"), and not when it never does ("Despite that …", "Menanggapi …")."""
-    return re.search(rf"[\w,;:)]\s+{re.escape(word)}\b", passage) is not None
+    return re.search(rf"[\w,;:)]\s+{re.escape(word)}(?![\w'’-])", passage) is not None
 
 
 def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: str = "") -> Iterator[tuple[int, int]]:  # fmt: skip
@@ -471,7 +476,7 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
             if m.start() == 0 and len(words) == 1 and words[0] in STOPWORDS_ID | STOPWORDS_EN | QUESTION_WORDS:  # fmt: skip
                 continue
             named = [w for w in words if w not in STOPWORDS_ID | STOPWORDS_EN]
-            if all(_CALENDAR_WORD.fullmatch(w) for w in named):
+            if named and all(_CALENDAR_WORD.fullmatch(w) for w in named):
                 continue
             as_written = _WORD.findall(m.group(0))
             opens = not sentence[: m.start()].strip(" \"'“‘(")

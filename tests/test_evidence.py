@@ -419,6 +419,9 @@ def test_a_word_capitalised_only_to_open_a_sentence_or_a_month_is_no_name():
     assert names("Despite that he was happy with his debut on Monday.") == []
     assert names("Menanggapi itu, Eggi diam.") == ["Eggi"]
     assert names('"Video shows the attack," said Clive Smith on 13 June.') == ["Clive Smith"]
+    assert names("He flew to the US on Friday.") == ["US"]  # a name that is also a stopword
+    jones, read = "Then Jones' report came. Jones' report was read.", "Jones' report was read."
+    assert [read[a:b] for a, b in slot_fillers("who", read, [], jones)] == ["Jones'"]
 
 
 def test_a_sum_of_money_answers_only_near_the_question_s_words():
@@ -441,5 +444,8 @@ def test_a_currency_named_in_the_question_is_a_unit_not_a_name():
 
     question = "How much profit did Lenovo make in the three months to December, in Hong Kong dollars?"  # fmt: skip
     assert question_entities(question) == ["lenovo"]
+    # Only a currency the answer is asked "in"; a number before it is still asked for.
+    assert question_entities("How much did the Zimbabwe dollar fall?") == ["zimbabwe"]
+    assert question_entities("Were Acme shares priced at 20 dollars?") == ["acme", "20"]
     lenovo = "Lenovo's profit for the three months to December was HK$327m (US$42m; £22m)."
     assert why_not_answered(question, lenovo) is None
