@@ -437,7 +437,9 @@ def slot_filled(slot: str, sentence: str, q_entities: Sequence[str], passage: st
     return next(slot_fillers(slot, sentence, q_entities, passage), None) is not None
 
 
-# Days and months are capitalised, and never the person, thing or place asked for.
+_STOPWORDS = STOPWORDS_ID | STOPWORDS_EN
+# Days and months are capitalised, and never the person, thing or place asked for. Unlike
+# _CALENDAR, no "May" or "Jan": those are names too.
 _CALENDAR_WORD = re.compile(
     r"januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
     rf"january|february|march|june|july|august|october|december|{DAYS}",
@@ -473,9 +475,9 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
             words = [w for w in _WORD.findall(found) if w not in ROLE_TITLES]
             if not words or all(any(entity_in(e, w) for e in q_entities) for w in words):
                 continue
-            if m.start() == 0 and len(words) == 1 and words[0] in STOPWORDS_ID | STOPWORDS_EN | QUESTION_WORDS:  # fmt: skip
+            if m.start() == 0 and len(words) == 1 and words[0] in _STOPWORDS | QUESTION_WORDS:
                 continue
-            named = [w for w in words if w not in STOPWORDS_ID | STOPWORDS_EN]
+            named = [w for w in words if w not in _STOPWORDS]
             if named and all(_CALENDAR_WORD.fullmatch(w) for w in named):
                 continue
             as_written = _WORD.findall(m.group(0))

@@ -4,9 +4,9 @@ date for filters.
 
 It is derived data: rebuilt from Chroma whenever the store's generation changes and persisted
 under the store directory, so it can never go stale after an ingest. Searching vectors with one
-numpy product (instead of one filtered Chroma query per language) keeps retrieval fast at 100k
-chunks; the price is the matrix in memory (768 bytes a chunk, in half precision) and a rebuild that reads every chunk
-back from Chroma.
+matrix product (instead of one filtered Chroma query per language) keeps retrieval fast at 100k
+chunks; the price is the matrix in memory (768 bytes a chunk, in half precision) and a rebuild
+that reads every chunk back from Chroma.
 """
 
 from __future__ import annotations
