@@ -625,7 +625,10 @@ def passage_answers(question: str, passage: str, title: str = "", same_language:
 HOME_COUNTRY = {"en": "britain", "id": "indonesia"}
 
 
-def _home_country(entity: str, passage_language: str | None) -> bool:
+def _named_in(entity: str, text_lower: str, passage_language: str | None) -> bool:
+    """Whether a question name is in the text, or is the passage's own, implicit country."""
+    if entity_in(entity, text_lower):
+        return True
     home = HOME_COUNTRY.get(passage_language or "")
     return home is not None and entity in _ALIAS_OF.get(home, ())
 
@@ -640,7 +643,7 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
     if missing_numbers:
         return f"numbers {missing_numbers} not in passage"
     if names:
-        hits = sum(entity_in(e, low) or _home_country(e, passage_language) for e in names)
+        hits = sum(_named_in(e, low, passage_language) for e in names)
         # Every name must be there; with 3+ names allow one miss (a partial name).
         if hits < len(names) - (1 if len(names) >= 3 else 0):
             return f"names {[e for e in names if not entity_in(e, low)]} not in passage"
@@ -803,7 +806,7 @@ NAME_REACH = 2
 
 def _names_near(names: Sequence[str], sentences: list[str], i: int, heading: str, passage_language: str | None) -> bool:  # fmt: skip
     window = " ".join([heading, *sentences[max(0, i - NAME_REACH) : i + 1]]).lower()
-    return any(entity_in(e, window) or _home_country(e, passage_language) for e in names)
+    return any(_named_in(e, window, passage_language) for e in names)
 
 
 def _speaker_speaks(speaker: str, passage: str, low: str) -> bool:
