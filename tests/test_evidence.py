@@ -372,6 +372,19 @@ def test_a_number_the_article_spells_out_still_counts():
     assert why_not_answered("Who were the 20 players named?", "Twenty-five players were named by Mr Smith.") == "numbers ['20'] not in passage"  # fmt: skip
 
 
+def test_a_year_is_checked_unless_the_passage_has_no_date_and_states_no_year():
+    from assistant.evidence import why_not_answered
+
+    question = "Where will the 2005 Oscars ceremony be held?"
+    kodak = "The Oscars ceremony will be held at the Kodak Theatre in Los Angeles."
+    assert why_not_answered(question, kodak, date="") is None  # undated: the year cannot be checked
+    assert why_not_answered(question, kodak, date="2004-02-20") == "numbers ['2005'] not in passage"  # fmt: skip
+    older = kodak + " The show moved there in 2002."
+    assert why_not_answered(question, older, date="") == "numbers ['2005'] not in passage"
+    # Only years: an undated passage must still hold the question's other numbers.
+    assert why_not_answered("Where will the 24 Oscars of 2005 be handed out?", kodak) == "numbers ['24'] not in passage"  # fmt: skip
+
+
 def test_a_dateline_is_no_sentence_but_its_place_counts():
     from assistant.evidence import passage_features, why_not_answered
     from assistant.models import Hit
