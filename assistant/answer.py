@@ -241,7 +241,10 @@ def load_llamacpp(settings: Settings) -> ChatModelBackend:
         n_threads=settings.llm_threads,
         n_batch=256,
         max_tokens=settings.llm_max_tokens,
-        temperature=0.1,
+        # Greedy: the same question over the same passages gets the same answer, so an eval
+        # run can be repeated and two runs compared; sampling draws from a random seed.
+        temperature=0.0,
+        seed=0,
         verbose=False,
         streaming=True,
     )
