@@ -385,6 +385,19 @@ def test_a_year_is_checked_unless_the_passage_has_no_date_and_states_no_year():
     assert why_not_answered("Where will the 24 Oscars of 2005 be handed out?", kodak) == "numbers ['24'] not in passage"  # fmt: skip
 
 
+def test_content_words_are_counted_by_word_and_answer_form_words_not_at_all():
+    from assistant.evidence import why_not_answered
+
+    dean = "Howard Dean kini memimpin Partai Demokrat di Amerika Serikat."
+    # "diketuai" and its stem "tuai" are one missing word of two, not two of three.
+    assert why_not_answered("Partai apakah yang diketuai Howard Dean?", dean) is None
+    assert why_not_answered("Partai apakah yang diketuai dan didanai Howard Dean?", dean) == "content words ['didanai', 'diketuai'] not in passage"  # fmt: skip
+    # A passage states the name, not the word "nama".
+    iaea = "Badan Tenaga Atom Internasional (IAEA) mengirim tim inspeksi ke Iran."
+    assert why_not_answered("Apa nama Badan Tenaga Atom Internasional?", iaea) is None
+    assert why_not_answered("Apa nama laboratorium uranium Badan Tenaga Atom Internasional?", iaea) == "content words ['laboratorium', 'uranium'] not in passage"  # fmt: skip
+
+
 def test_a_dateline_is_no_sentence_but_its_place_counts():
     from assistant.evidence import passage_features, why_not_answered
     from assistant.models import Hit
