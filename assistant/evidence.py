@@ -664,7 +664,7 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
     if missing_numbers:
         return f"numbers {missing_numbers} not in passage"
     if names:
-        hits = sum(_named_in(e, low, passage_language) for e in names)
+        hits = sum(_named_in(e, low, passage_language) or _named_by_another_part(e, parsed.name_phrases, text) for e in names)  # fmt: skip
         # Every name must be there; with 3+ names allow one miss (a partial name).
         if hits < len(names) - (1 if len(names) >= 3 else 0):
             return f"names {[e for e in names if not entity_in(e, low)]} not in passage"
@@ -825,6 +825,25 @@ def _money_near_terms(sentence: str, q_entities: Sequence[str], passage: str, q_
 # dateline). On dev this refused a number about another player in the same injury round-up,
 # and no answerable question.
 NAME_REACH = 2
+
+
+def _named_by_another_part(entity: str, phrases: Sequence[Sequence[str]], text: str) -> bool:
+    """Whether a name of two or three words ("Taufik Hidayat", "Tony Gunawan") is in `text` by
+    another of its words, capitalised there as a name: news names a person again by one name
+    ("kata Taufik", "Mr Blair"). Words shared by many names (countries, "Court", "National") do
+    not count, nor a word the text writes only in lower case ("pantai" for "Pantai Baturumah")."""
+    return any(
+        entity in words
+        and any(
+            w != entity and w not in _ALIAS_OF and _capitalised_in(w, text) for w in words
+        )  # fmt: skip
+        for words in phrases
+        if 2 <= len(words) <= 3
+    )
+
+
+def _capitalised_in(word: str, text: str) -> bool:
+    return re.search(rf"\b{re.escape(word[:1].upper() + word[1:])}(?![\w'’-])|\b{re.escape(word.upper())}\b", text) is not None  # fmt: skip
 
 
 def _names_near(names: Sequence[str], sentences: list[str], i: int, heading: str, passage_language: str | None) -> bool:  # fmt: skip

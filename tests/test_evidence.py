@@ -398,6 +398,21 @@ def test_content_words_are_counted_by_word_and_answer_form_words_not_at_all():
     assert why_not_answered("Apa nama laboratorium uranium Badan Tenaga Atom Internasional?", iaea) == "content words ['laboratorium', 'uranium'] not in passage"  # fmt: skip
 
 
+def test_a_person_named_again_by_one_name_is_still_named():
+    from assistant.evidence import why_not_answered
+
+    question = "Di klub apakah Tony Gunawan melatih bulu tangkis?"
+    assert (
+        why_not_answered(question, "Tony kini melatih bulu tangkis di klub Orange County.") is None
+    )
+    # The other word must stand as a name: capitalised, and not one shared by many names.
+    assert why_not_answered(question, "Ia kini melatih bulu tangkis di klub Orange County.") == "names ['tony', 'gunawan'] not in passage"  # fmt: skip
+    penyu = "Penyu bertelur di pantai sepanjang 4 km di Papua."
+    assert why_not_answered("Berapa panjang pantai tempat penyu bertelur di Pantai Baturumah?", penyu) == "names ['baturumah'] not in passage"  # fmt: skip
+    court = "The Supreme Court ruled on the case on Monday."
+    assert why_not_answered("When did the Jakarta Court rule on the case?", court) == "names ['jakarta'] not in passage"  # fmt: skip
+
+
 def test_a_dateline_is_no_sentence_but_its_place_counts():
     from assistant.evidence import passage_features, why_not_answered
     from assistant.models import Hit
