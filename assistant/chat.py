@@ -36,6 +36,7 @@ from assistant.evidence import (
     question_entities,
     rank_sentences,
     sentence_supported,
+    states_asked_slot,
 )
 from assistant.guard import in_language, leaks_prompt, without_instructions
 from assistant.models import Answer, Citation, Hit
@@ -216,6 +217,9 @@ class NewsAssistant:
             log.warning("Backend %s failed (%s); answering extractively", backend.name, exc)
             generated = []
         checked = verify_citations("".join(generated), shown, lang)
+        if checked is not None and not states_asked_slot(standalone, checked, "\n".join(h.text for h in shown)):  # fmt: skip
+            log.info("The %s answer does not state what was asked; answering extractively", backend.name)  # fmt: skip
+            checked = None  # it restates the question; the quoted sentences answer it
         if checked is None:
             text = compose_extractive(standalone, passages, lang, self.embeddings, ranked)
             name, cited = f"{backend.name}+extractive-fallback", passages
@@ -306,8 +310,9 @@ def verify_citations(text: str, passages: list[Hit], language: str) -> str | Non
     for a, b in split_sentences(text):
         sentence = text[a:b]
         claim = _CITING_TAIL.sub(r"\1", _CITE.sub("", sentence).strip())
-        if len(re.findall(r"\w+", claim)) < 3 or _ABOUT_THE_PASSAGES.search(claim):
-            continue
+        asked_back = claim.endswith("?")
+        if asked_back or len(re.findall(r"\w+", claim)) < 3 or _ABOUT_THE_PASSAGES.search(claim):
+            continue  # no claim: the question asked back, too short, or about the sources
         cited = [int(n) for n in _CITE.findall(sentence)]
         valid = [
             n for n in cited
@@ -322,8 +327,8 @@ def verify_citations(text: str, passages: list[Hit], language: str) -> str | Non
         if not valid:
             dropped += 1
             continue
-        ending = claim[-1] if claim[-1] in ".!?" else "."
-        body = claim[:-1] if claim[-1] in ".!?" else claim
+        ending = claim[-1] if claim[-1] in ".!" else "."
+        body = claim[:-1] if claim[-1] in ".!" else claim
         kept.append(body + "".join(f" [{n}]" for n in dict.fromkeys(valid)) + ending)
     if not kept or dropped >= len(kept):
         return None  # as many unsupported claims as supported ones: trust none of it

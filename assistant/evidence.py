@@ -131,16 +131,15 @@ def asked_slot(question: str) -> str | None:
     return min(found)[2] if found else None
 
 
-# Words that say what form the answer takes ("Apa nama …", "Apakah kepanjangan dari LIPI?",
-# "What is the name of …"): the passage states the name or the expansion, not the word.
-ANSWER_FORM_WORDS = {
-    "nama", "name", "judul", "kepanjangan", "singkatan", "istilah", "acronym", "abbreviation",
-}  # fmt: skip
 _QUESTION_TERMS = {
-    t
-    for w in QUESTION_WORDS | ANSWER_FORM_WORDS | {"much", "many", "long", "old"}
-    for t in (w, stem_id(w), stem_en(w))
+    t for w in QUESTION_WORDS | {"much", "many", "long", "old"} for t in (w, stem_id(w), stem_en(w))
 }
+# Words that say what form the answer takes ("Apa nama …", "Apakah kepanjangan dari LIPI?",
+# "What is the name of …"): the passage states the name or the expansion, not the word. Left
+# out of a question's content words as written (their stems, "panjang", "singkat", are words).
+ANSWER_FORM_WORDS = re.compile(
+    r"\b(?:nama|name|judul|kepanjangan|singkatan|istilah|acronym|abbreviation)(?:nya)?\b", re.I
+)
 
 
 def content_terms(text: str) -> set[str]:
@@ -161,7 +160,8 @@ class ParsedQuestion:
     numbers: tuple[str, ...]
     names: tuple[str, ...]
     terms: frozenset[str]  # content words other than the names
-    words: tuple[frozenset[str], ...]  # the same, one set of forms per question word
+    word_forms: tuple[tuple[str, frozenset[str]], ...]  # the same by word: (word, its forms)
+    years: tuple[str, ...]  # numbers that stand as years: "the 2005 Oscars", "pada 2017"
     slot: str | None  # `asked_slot`
     focus: frozenset[str] | None  # the counted thing (`question_focus`)
     role: frozenset[str] | None  # the kind of thing a who/which question asks for
@@ -177,13 +177,19 @@ def parse_question(question: str) -> ParsedQuestion:
     slot = asked_slot(question)
     focus, role = question_focus(question), question_role(question, slot)
     named = {form for e in entities for form in _stems(e)}
-    words = (frozenset(content_terms(w) - named) for w in _WORD.findall(re.sub(r"['’]s\b", "", question)))  # fmt: skip
+    content = ANSWER_FORM_WORDS.sub(" ", question)
+    word_forms = {}
+    for word in _WORD.findall(re.sub(r"['’]s\b", "", content)):
+        forms = frozenset(content_terms(word) - named)
+        if forms and forms not in word_forms.values():
+            word_forms[word.lower()] = forms
     return ParsedQuestion(
         entities=entities,
         numbers=tuple(e for e in entities if e[0].isdigit()),
         names=tuple(e for e in entities if not e[0].isdigit()),
-        terms=frozenset(content_terms(question) - named),
-        words=tuple(dict.fromkeys(w for w in words if w)),
+        terms=frozenset(content_terms(content) - named),
+        word_forms=tuple(word_forms.items()),
+        years=tuple(question_years(question)),
         slot=slot,
         focus=frozenset(focus) if focus else None,
         role=frozenset(role) if role else None,
@@ -498,6 +504,19 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
         yield m.span()
 
 
+def states_asked_slot(question: str, answer: str, sources: str = "") -> bool:
+    """Whether a written answer states what the question asks for: a number for "how many",
+    a date for "when", a name for "who". A model's "The verdict was postponed [1]." for "When
+    …?" restates the question without answering it. `sources` (the cited passages' text) tells
+    a name opening an answer's sentence from a word capitalised only there."""
+    parsed = parse_question(question)
+    if parsed.slot not in SLOT_FILLERS:
+        return True
+    text = re.sub(r"\s*\[\d+\]", "", answer)
+    context = f"{text}\n{sources}"
+    return any(slot_filled(parsed.slot, text[a:b], parsed.entities, context) for a, b in split_sentences(text))  # fmt: skip
+
+
 _DATE_NUMBER = re.compile(r"(?:19|20)\d\d|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}[.:]\d\d")
 
 
@@ -644,14 +663,36 @@ def _named_in(entity: str, text_lower: str, passage_language: str | None) -> boo
     return home is not None and entity in _ALIAS_OF.get(home, ())
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
+# A number in a year's place: after "in", "tahun", "since" …, or before a name ("2005 Oscars"),
+# a stopword or the question's end; not before a common noun ("2000 workers").
+_BEFORE_YEAR = re.compile(r"\b(?:in|of|since|until|by|tahun|pada|sejak|hingga|sampai|musim|season)\s+$", re.I)  # fmt: skip
 
 
-def _year_unverifiable(number: str, date: str, text_lower: str) -> bool:
+def question_years(question: str) -> list[str]:
+    """The numbers in the question that stand as years.
+
+    >>> question_years("Why were 2000 workers laid off in 2005?")
+    ['2005']
+    """
+    return [
+        m.group(0)
+        for m in re.finditer(r"\b(?:19|20)\d\d\b", question)
+        if _BEFORE_YEAR.search(question[: m.start()]) or not _NOUN_AFTER.match(question, m.end())
+    ]
+
+
+# A common noun after a number makes it a count ("2000 workers"); "2005 di Jakarta" is a year.
+_NOUN_AFTER = re.compile(rf"\s+(?!(?:{'|'.join(sorted(STOPWORDS_EN | STOPWORDS_ID))})\b)[a-z]")
+
+
+_YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d(?!\d)")
+
+
+def _year_unverifiable(number: str, years: Sequence[str], date: str, text_lower: str) -> bool:
     """Whether a year the question names cannot be checked against the passage: it has no date
     (BBC articles carry none) and states no year of its own. "The 2005 Oscars" is then this
     article's Oscars as much as any year's; a passage that dates itself otherwise is checked."""
-    return not date and _YEAR.fullmatch(number) is not None and not re.search(rf"\b{_YEAR.pattern}\b", text_lower)  # fmt: skip
+    return not date and number in years and not _YEAR_IN_TEXT.search(text_lower)
 
 
 def why_not_answered(question: str, passage: str, title: str = "", same_language: bool = True, date: str = "", passage_language: str | None = None) -> str | None:  # fmt: skip
@@ -660,7 +701,11 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
     low = text.lower()
     parsed = parse_question(question)
     entities, names, q_terms, slot = parsed.entities, parsed.names, parsed.terms, parsed.slot
-    missing_numbers = [n for n in parsed.numbers if not entity_in(n, low) and not _year_unverifiable(n, date, low)]  # fmt: skip
+    missing_numbers = [
+        n
+        for n in parsed.numbers
+        if not entity_in(n, low) and not _year_unverifiable(n, parsed.years, date, low)
+    ]
     if missing_numbers:
         return f"numbers {missing_numbers} not in passage"
     if names:
@@ -696,12 +741,12 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
         heading = f"{title} {passage[: len(body) - len(body.lstrip())]}"  # with the dateline
         if names and not any(_names_near(names, sentences, i, heading, passage_language) for i in filled):  # fmt: skip
             return f"no {slot} near {', '.join(names)}"
-    if slot is None and same_language and parsed.words:
+    if slot is None and same_language and parsed.word_forms:
         # Counted by word, not by form: "diketuai" (and its stem "tuai") is one word missing.
         p_terms = content_terms(text)
-        missing = [w for w in parsed.words if not w & p_terms]
-        if len(missing) / len(parsed.words) > 0.66:
-            return f"content words {sorted(max(w, key=len) for w in missing)} not in passage"
+        missing = [word for word, forms in parsed.word_forms if not forms & p_terms]
+        if len(missing) / len(parsed.word_forms) > 0.66:
+            return f"content words {sorted(missing)} not in passage"
     return None
 
 
@@ -829,21 +874,44 @@ NAME_REACH = 2
 
 def _named_by_another_part(entity: str, phrases: Sequence[Sequence[str]], text: str) -> bool:
     """Whether a name of two or three words ("Taufik Hidayat", "Tony Gunawan") is in `text` by
-    another of its words, capitalised there as a name: news names a person again by one name
-    ("kata Taufik", "Mr Blair"). Words shared by many names (countries, "Court", "National") do
-    not count, nor a word the text writes only in lower case ("pantai" for "Pantai Baturumah")."""
+    another of its words standing alone as a name: news names a person again by one name
+    ("kata Taufik", "Mr Blair"). "Taufik Kiemas" is someone else, "Leicester City" another
+    club; words shared by many names (countries, "Court", "National"), stopwords and numbers
+    do not count."""
     return any(
         entity in words
         and any(
-            w != entity and w not in _ALIAS_OF and _capitalised_in(w, text) for w in words
-        )  # fmt: skip
+            w != entity
+            and w not in _ALIAS_OF
+            and w not in _STOPWORDS
+            and not w[0].isdigit()
+            and _stands_alone_as_name(w, text)
+            for w in words
+        )
         for words in phrases
         if 2 <= len(words) <= 3
     )
 
 
-def _capitalised_in(word: str, text: str) -> bool:
-    return re.search(rf"\b{re.escape(word[:1].upper() + word[1:])}(?![\w'’-])|\b{re.escape(word.upper())}\b", text) is not None  # fmt: skip
+def _stands_alone_as_name(word: str, text: str) -> bool:
+    """Whether `text` writes `word` capitalised, with no other capitalised word next to it (a
+    title such as "Mr" or "Presiden" may stand before it), and not only where a sentence opens."""
+    tokens = list(_WORD.finditer(text))
+    for i, token in enumerate(tokens):
+        written = token.group(0)
+        if not written[:1].isupper() or re.sub(r"['’]s$", "", written).lower() != word:
+            continue
+        before = tokens[i - 1] if i else None
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        opens = before is None or re.search(r"[.!?\n]", text[before.end() : token.start()])
+        if opens and not _name_at_sentence_start(written, text):
+            continue
+        # Any capitalised neighbour joins: "Leicester City" opens its sentence, and is a name.
+        joined_before = before and not opens and before.group(0)[:1].isupper() and before.group(0).lower() not in ROLE_TITLES  # fmt: skip
+        joined_after = after and after.group(0)[:1].isupper() and not re.search(r"[.!?,;:\n]", text[token.end() : after.start()])  # fmt: skip
+        if not joined_before and not joined_after:
+            return True
+    return False
 
 
 def _names_near(names: Sequence[str], sentences: list[str], i: int, heading: str, passage_language: str | None) -> bool:  # fmt: skip

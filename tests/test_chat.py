@@ -121,6 +121,9 @@ def test_verify_citations_leaves_out_words_about_the_passages():
     passages = [hit("Robby Ginepri beat Donald Young 6-2 6-2 at the San Jose Open.", lang="en")]
     answer = "Robby Ginepri beat Donald Young at the San Jose Open, citing [1]. This information is supported by passage [1]."  # fmt: skip
     assert verify_citations(answer, passages, "en") == "Robby Ginepri beat Donald Young at the San Jose Open [1]."  # fmt: skip
+    # The question asked back is no claim either.
+    echoed = "Who beat Donald Young at the San Jose Open [1]? Robby Ginepri beat Donald Young at the San Jose Open [1]."  # fmt: skip
+    assert verify_citations(echoed, passages, "en") == "Robby Ginepri beat Donald Young at the San Jose Open [1]."  # fmt: skip
     jawaban = "Banjir merendam 300 rumah di Bekasi [1]. Informasi ini didukung oleh bagian [1]."
     assert verify_citations(jawaban, [hit("Banjir merendam 300 rumah di Bekasi.")], "id") == "Banjir merendam 300 rumah di Bekasi [1]."  # fmt: skip
     # News that merely mentions a part or a statement stays.
@@ -225,6 +228,23 @@ def test_unfaithful_llm_answer_falls_back_to_extractive(news_settings, retriever
     answer = bot.ask(SEED_QUESTIONS["en"])
     assert answer.backend == "openai+extractive-fallback"
     assert "menggagalkan negosiasi" in answer.answer and "Paris" not in answer.answer
+
+
+def test_an_llm_answer_that_restates_the_question_falls_back_to_the_quote(news_settings, retriever, openai_server):  # fmt: skip
+    """Asked "when", a model that cites the right passage but gives no date is not the answer."""
+
+    def restating_reply(messages):
+        user = messages[-1]["content"]
+        n = re.search(r"\[(\d+)\][^\[]*keselamatan mereka akan dijamin", user, re.S).group(1)
+        return (
+            f"Putin said the Ukrainian soldiers in Kursk would be safe if they surrendered [{n}]."
+        )
+
+    url = openai_server(restating_reply)
+    bot = assistant_for(news_settings, retriever, llm="openai", openai_base_url=url, openai_model="m")  # fmt: skip
+    answer = bot.ask("When did Putin say the Ukrainian soldiers in Kursk would be safe if they surrendered?")  # fmt: skip
+    assert answer.backend == "openai+extractive-fallback"
+    assert "15 Maret 2025" in answer.answer and answer.citations[0].doc_id == SEED_ID
 
 
 def test_openai_follow_up_uses_the_condense_prompt(news_settings, retriever, openai_server):

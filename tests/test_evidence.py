@@ -381,7 +381,9 @@ def test_a_year_is_checked_unless_the_passage_has_no_date_and_states_no_year():
     assert why_not_answered(question, kodak, date="2004-02-20") == "numbers ['2005'] not in passage"  # fmt: skip
     older = kodak + " The show moved there in 2002."
     assert why_not_answered(question, older, date="") == "numbers ['2005'] not in passage"
-    # Only years: an undated passage must still hold the question's other numbers.
+    # Only years: a number before a common noun is a count, and an undated passage must still
+    # hold the question's other numbers.
+    assert why_not_answered("Why were 2000 workers laid off?", "The firm laid off 1,500 workers.") == "numbers ['2000'] not in passage"  # fmt: skip
     assert why_not_answered("Where will the 24 Oscars of 2005 be handed out?", kodak) == "numbers ['24'] not in passage"  # fmt: skip
 
 
@@ -402,15 +404,37 @@ def test_a_person_named_again_by_one_name_is_still_named():
     from assistant.evidence import why_not_answered
 
     question = "Di klub apakah Tony Gunawan melatih bulu tangkis?"
-    assert (
-        why_not_answered(question, "Tony kini melatih bulu tangkis di klub Orange County.") is None
-    )
-    # The other word must stand as a name: capitalised, and not one shared by many names.
-    assert why_not_answered(question, "Ia kini melatih bulu tangkis di klub Orange County.") == "names ['tony', 'gunawan'] not in passage"  # fmt: skip
+    assert why_not_answered(question, "Pelatih itu, kata Tony, kini di klub Orange County.") is None
+    assert why_not_answered("Why did Tony Blair resign?", "He resigned, Mr Blair said on Monday.") is None  # fmt: skip
+    # The other word must stand alone as a name: not part of another name, not capitalised only
+    # to open a sentence or written in lower case, and not a word many names share.
+    assert why_not_answered(question, "Tony Blair kini melatih bulu tangkis di klub Orange County.") == "names ['gunawan'] not in passage"  # fmt: skip
+    assert why_not_answered("How many goals did Manchester City score?", "Leicester City scored three goals.") == "names ['manchester'] not in passage"  # fmt: skip
     penyu = "Penyu bertelur di pantai sepanjang 4 km di Papua."
-    assert why_not_answered("Berapa panjang pantai tempat penyu bertelur di Pantai Baturumah?", penyu) == "names ['baturumah'] not in passage"  # fmt: skip
+    baturumah = "Berapa panjang pantai tempat penyu bertelur di Pantai Baturumah?"
+    assert why_not_answered(baturumah, penyu) == "names ['baturumah'] not in passage"
+    assert why_not_answered(baturumah, "Pantai itu ramai. " + penyu) == "names ['baturumah'] not in passage"  # fmt: skip
+    assert why_not_answered("How many Galaxy Note 8 phones were sold?", "Apple sold 8 million phones.") == "names ['galaxy', 'note'] not in passage"  # fmt: skip
     court = "The Supreme Court ruled on the case on Monday."
     assert why_not_answered("When did the Jakarta Court rule on the case?", court) == "names ['jakarta'] not in passage"  # fmt: skip
+
+
+def test_a_written_answer_must_state_what_the_question_asks_for():
+    from assistant.evidence import states_asked_slot
+
+    when = "When will the FDA panel decide on the COX-2 painkillers?"
+    assert not states_asked_slot(when, "The FDA panel will decide on the COX-2 painkillers [1].")
+    assert states_asked_slot(when, "The FDA panel will decide on Friday [1].")
+    many = "How many banks did Parmalat take to court?"
+    assert not states_asked_slot(many, "Parmalat took banks to court [1].")
+    assert states_asked_slot(many, "Parmalat took 45 banks to court [1].")
+    # Only the question's own name is no answer to "who".
+    assert not states_asked_slot("Who coaches Marat Safin?", "Marat Safin has a coach [1].")
+    assert states_asked_slot("Who coaches Marat Safin?", "Safin is coached by Peter Lundgren [1].")
+    # A name opening the answer is a name when its source writes it as one.
+    assert not states_asked_slot("Who coaches Marat Safin?", "Lundgren coaches Safin [1].")
+    assert states_asked_slot("Who coaches Marat Safin?", "Lundgren coaches Safin [1].", "Safin's coach Peter Lundgren said so.")  # fmt: skip
+    assert states_asked_slot("Why did the talks fail?", "They failed [1].")  # no slot to check
 
 
 def test_a_dateline_is_no_sentence_but_its_place_counts():
