@@ -677,12 +677,15 @@ def question_years(question: str) -> list[str]:
     return [
         m.group(0)
         for m in re.finditer(r"\b(?:19|20)\d\d\b", question)
-        if _BEFORE_YEAR.search(question[: m.start()]) or not _NOUN_AFTER.match(question, m.end())
+        if _BEFORE_YEAR.search(question[: m.start()]) or not _noun_after(question, m.end())
     ]
 
 
-# A common noun after a number makes it a count ("2000 workers"); "2005 di Jakarta" is a year.
-_NOUN_AFTER = re.compile(rf"\s+(?!(?:{'|'.join(sorted(STOPWORDS_EN | STOPWORDS_ID))})\b)[a-z]")
+def _noun_after(text: str, at: int) -> bool:
+    """Whether a common noun follows position `at`: "2000 workers" counts workers, while
+    "2005 di Jakarta" and "2005 Oscars" are years."""
+    m = re.match(r"\s+([a-z][\w'’-]*)", text[at:])
+    return m is not None and m.group(1) not in _STOPWORDS
 
 
 _YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d(?!\d)")
