@@ -712,10 +712,10 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
     if missing_numbers:
         return f"numbers {missing_numbers} not in passage"
     if names:
-        hits = sum(_named_in(e, low, passage_language) or _named_by_another_part(e, parsed.name_phrases, text) for e in names)  # fmt: skip
+        missing = [e for e in names if not _named_in(e, low, passage_language) and not _named_by_another_part(e, parsed.name_phrases, text)]  # fmt: skip
         # Every name must be there; with 3+ names allow one miss (a partial name).
-        if hits < len(names) - (1 if len(names) >= 3 else 0):
-            return f"names {[e for e in names if not entity_in(e, low)]} not in passage"
+        if len(missing) > (1 if len(names) >= 3 else 0):
+            return f"names {missing} not in passage"
     for forms in parsed.ordinals:
         if not _ordinal_in(forms, low):
             return f"'{forms[0]}' not in passage"
