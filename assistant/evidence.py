@@ -366,14 +366,24 @@ def best_sentences(question: str, passages: list[str], q_vector=None, sentence_v
     return _ranked(*sentence_features(question, passages, q_vector, sentence_vectors, same_language, titles))  # fmt: skip
 
 
+def asks_a_question(sentence: str) -> bool:
+    """Whether a sentence is a question: it ends with "?", inside closing quotes or not."""
+    return sentence.rstrip().rstrip("\"'”’)").endswith("?")
+
+
 def _ranked(sentences: list[Evidence], features: np.ndarray) -> list[Evidence]:
     if not sentences:
         return []
     scores = features @ np.asarray(RANKER_WEIGHTS) + RANKER_BIAS
     for ev, score in zip(sentences, scores, strict=True):
         ev.score = float(score)
-    # A sentence addressed to an AI is not news: never an answer (see guard).
-    ranked = [ev for ev in sentences if not is_instruction(ev.sentence)]
+    # A sentence addressed to an AI is not news, and a question states nothing ("Mengapa
+    # tukang perkosa seperti Harvey Weinstein ada di Los Angeles?"): neither is an answer.
+    ranked = [
+        ev
+        for ev in sentences
+        if not is_instruction(ev.sentence) and not asks_a_question(ev.sentence)
+    ]
     ranked.sort(key=lambda e: -e.score)
     return ranked
 

@@ -514,3 +514,13 @@ def test_a_currency_named_in_the_question_is_a_unit_not_a_name():
     assert question_entities("Were Acme shares priced at 20 dollars?") == ["acme", "20"]
     lenovo = "Lenovo's profit for the three months to December was HK$327m (US$42m; £22m)."
     assert why_not_answered(question, lenovo) is None
+
+
+def test_a_question_in_the_article_is_never_the_answer():
+    passage = (
+        "Mengapa pelaku seperti Harvey Weinstein bisa bebas di Los Angeles? "
+        "Aktris Rose McGowan menuduh Harvey Weinstein memperkosanya pada 1997."
+    )
+    ranked = best_sentences("Aktris mana yang menuduh Harvey Weinstein memperkosanya?", [passage])
+    assert ranked and all(not ev.sentence.rstrip().endswith("?") for ev in ranked)
+    assert "Rose McGowan" in ranked[0].sentence
