@@ -290,7 +290,16 @@ _ABOUT_THE_PASSAGES = re.compile(
     rf"^(?:this|that|the above) (?:information|answer)\b.*\b{_SOURCE_AT_END}"
     rf"|\b(?:supported|stated|mentioned|confirmed|found|given) (?:by|in) {_SOURCE_AT_END}"
     rf"|^(?:informasi|jawaban) (?:ini|tersebut)\b.*\b{_SOURCE_AT_END}"
-    rf"|\b(?:didukung|disebutkan|terdapat) (?:oleh|dalam|di) {_SOURCE_AT_END}",
+    rf"|\b(?:didukung|disebutkan|terdapat) (?:oleh|dalam|di) {_SOURCE_AT_END}"
+    r"|^this (?:can be|is) (?:seen|found|shown|stated) (?:in|from) (?:the )?(?:passages?|sources?)\b"
+    r"|^hal ini (?:dapat |bisa )?(?:dilihat|terlihat) (?:dari|dalam|di) (?:bagian|kutipan|sumber)\b",
+    re.I,
+)
+# "According to passage [1], …", "The passage [1] states that …": the claim is what follows.
+_SOURCE_LEAD = re.compile(
+    r"^(?:according to|menurut) (?:the )?(?:passages?|sources?|bagian|kutipan|sumber|teks)?\s*,\s*"
+    r"|^(?:the|this) (?:passages?|sources?) (?:states?|says?|mentions?|shows?|notes?|reports?)(?: that)?\s+"
+    r"|^(?:bagian|kutipan|sumber)(?: ini| tersebut)? (?:menyatakan|menyebutkan)(?: bahwa)?\s+",
     re.I,
 )
 _CITING_TAIL = re.compile(r"(?:,\s*|\s+)(?:citing|as cited in|as stated in)(?:\s+(?:the\s+)?(?:passages?|sources?))?\s*([.!?]?)$", re.I)  # fmt: skip
@@ -310,6 +319,9 @@ def verify_citations(text: str, passages: list[Hit], language: str) -> str | Non
     for a, b in split_sentences(text):
         sentence = text[a:b]
         claim = _CITING_TAIL.sub(r"\1", _CITE.sub("", sentence).strip())
+        if _SOURCE_LEAD.match(claim):
+            claim = _SOURCE_LEAD.sub("", claim)
+            claim = claim[:1].upper() + claim[1:]
         asked_back = claim.endswith("?")
         if asked_back or len(re.findall(r"\w+", claim)) < 3 or _ABOUT_THE_PASSAGES.search(claim):
             continue  # no claim: the question asked back, too short, or about the sources

@@ -941,8 +941,20 @@ def _speaker_speaks(speaker: str, passage: str, low: str) -> bool:
 
 
 def sentence_supported(sentence: str, passage: str, same_language: bool) -> bool:
-    """Whether a generated sentence is backed by the passage it cites: its numbers and names
-    occur in the passage and (same language) most of its content words do."""
+    """Whether a generated sentence is backed by the passage it cites: some stretch of three
+    sentences of it holds the sentence's numbers and names and (same language) most of its
+    content words. Support is local: a claim that joins a number from one paragraph to a
+    subject from another ("500,000 people bought the single" where 500.000 counts downloads
+    elsewhere) is not backed."""
+    spans = split_sentences(passage) or [(0, len(passage))]
+    for i in range(len(spans)):
+        window = passage[spans[max(0, i - 1)][0] : spans[min(len(spans) - 1, i + 1)][1]]
+        if _stretch_supports(sentence, window, same_language):
+            return True
+    return False
+
+
+def _stretch_supports(sentence: str, passage: str, same_language: bool) -> bool:
     low = passage.lower()
     for num in re.findall(r"\d[\d.,]*\d|\d", sentence):
         if not entity_in(num, low):

@@ -126,9 +126,33 @@ def test_verify_citations_leaves_out_words_about_the_passages():
     assert verify_citations(echoed, passages, "en") == "Robby Ginepri beat Donald Young at the San Jose Open [1]."  # fmt: skip
     jawaban = "Banjir merendam 300 rumah di Bekasi [1]. Informasi ini didukung oleh bagian [1]."
     assert verify_citations(jawaban, [hit("Banjir merendam 300 rumah di Bekasi.")], "id") == "Banjir merendam 300 rumah di Bekasi [1]."  # fmt: skip
+    # A claim introduced by its source keeps the claim; a pointer to the source is no claim.
+    measles = [hit("Romania recorded 3,911 new measles cases between September 2016 and March 2017, the ECDC said.", lang="en")]  # fmt: skip
+    for led in ["According to passage [1], Romania", "The passage [1] states that Romania"]:
+        assert verify_citations(f"{led} recorded 3,911 new measles cases [1].", measles, "en") == "Romania recorded 3,911 new measles cases [1]."  # fmt: skip
+    pointer = "Romania recorded 3,911 new measles cases [1]. This can be seen in passage [1], where the ECDC is mentioned."  # fmt: skip
+    assert (
+        verify_citations(pointer, measles, "en") == "Romania recorded 3,911 new measles cases [1]."
+    )
+    sourced = "According to the ECDC, Romania recorded 3,911 new measles cases [1]."
+    assert verify_citations(sourced, measles, "en") == sourced
     # News that merely mentions a part or a statement stays.
     for claim in ["Kerusakan terdapat di bagian atap gedung itu", "Pernyataan tersebut disebutkan Presiden saat rapat"]:  # fmt: skip
         assert verify_citations(f"{claim} [1].", [hit(claim + ".")], "id") == f"{claim} [1]."
+
+
+def test_a_claim_is_backed_only_by_a_stretch_of_the_passage_that_states_it_whole():
+    swift = hit(
+        "Video musiknya ditonton 500.000 kali dalam sehari di YouTube. "
+        "Lagu itu dirilis pada Kamis malam. Penyanyi itu tampil di Los Angeles pekan lalu. "
+        "Konsernya dihadiri ribuan penggemar. Tiketnya habis dalam sepuluh menit. "
+        "Menurut catatan Billboard, setidaknya 200.000 orang membeli lagu terbaru Taylor Swift itu."
+    )  # fmt: skip
+    right = "Menurut catatan Billboard, 200.000 orang membeli lagu terbaru Taylor Swift [1]."
+    assert verify_citations(right, [swift], "id") == right
+    # 500.000 is in the passage, but as views, four sentences away from Billboard's sales.
+    stitched = "Menurut catatan Billboard, 500.000 orang membeli lagu terbaru Taylor Swift [1]."
+    assert verify_citations(stitched, [swift], "id") is None
 
 
 # ---- the OpenAI-compatible backend against a real local HTTP server ------------------------
