@@ -37,6 +37,7 @@ from assistant.evidence import (
     rank_sentences,
     sentence_supported,
     states_asked_slot,
+    states_evidence_number,
 )
 from assistant.guard import in_language, leaks_prompt, without_instructions
 from assistant.models import Answer, Citation, Hit
@@ -220,8 +221,14 @@ class NewsAssistant:
         if checked is not None and not states_asked_slot(standalone, checked, "\n".join(h.text for h in shown)):  # fmt: skip
             log.info("The %s answer does not state what was asked; answering extractively", backend.name)  # fmt: skip
             checked = None  # it restates the question; the quoted sentences answer it
+        quoted = None
+        if checked is not None:
+            quoted = compose_extractive(standalone, passages, lang, self.embeddings, ranked)
+            if not states_evidence_number(standalone, checked, quoted):
+                log.info("The %s answer's number is not the best evidence's; answering extractively", backend.name)  # fmt: skip
+                checked = None
         if checked is None:
-            text = compose_extractive(standalone, passages, lang, self.embeddings, ranked)
+            text = quoted or compose_extractive(standalone, passages, lang, self.embeddings, ranked)
             name, cited = f"{backend.name}+extractive-fallback", passages
         else:
             text, name, cited = checked, backend.name, shown

@@ -527,6 +527,24 @@ def states_asked_slot(question: str, answer: str, sources: str = "") -> bool:
     return any(slot_filled(parsed.slot, text[a:b], parsed.entities, context) for a, b in split_sentences(text))  # fmt: skip
 
 
+_COUNTED_SLOTS = ("number", "money", "age", "duration", "penalty")
+
+
+def states_evidence_number(question: str, answer: str, evidence: str) -> bool:
+    """For a count, sum, age or span question: whether a written answer's numbers include one
+    the best evidence states. A small model's "80 financial institutions" or "2,4 grams" where
+    the quoted sentence says 45 banks or two grams picked a number from elsewhere."""
+    if parse_question(question).slot not in _COUNTED_SLOTS:
+        return True
+    numbers = _numbers_written(answer)
+    return not numbers or bool(numbers & _numbers_written(evidence))
+
+
+def _numbers_written(text: str) -> set[str]:
+    """The numbers in a text, without separators ("9.081" and "9,081" are one) or "[n]"."""
+    return {re.sub(r"[.,]", "", n) for n in re.findall(r"\d[\d.,]*\d|\d", re.sub(r"\[\d+\]", "", text))}  # fmt: skip
+
+
 _DATE_NUMBER = re.compile(r"(?:19|20)\d\d|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}[.:]\d\d")
 
 

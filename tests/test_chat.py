@@ -10,7 +10,7 @@ from assistant.__main__ import main as assistant_main
 from assistant.answer import LOCAL_MODEL_FILE, REFUSALS, llamacpp_available
 from assistant.chat import NewsAssistant, condense_heuristic, verify_citations
 from assistant.config import DEFAULT_MODEL_CACHE
-from assistant.evidence import REFUSAL_THRESHOLD
+from assistant.evidence import REFUSAL_THRESHOLD, states_evidence_number
 from assistant.models import Hit
 from assistant.prompts import PromptError, render
 from assistant.retrieve import Filters, HybridRetriever
@@ -269,6 +269,17 @@ def test_an_llm_answer_that_restates_the_question_falls_back_to_the_quote(news_s
     answer = bot.ask("When did Putin say the Ukrainian soldiers in Kursk would be safe if they surrendered?")  # fmt: skip
     assert answer.backend == "openai+extractive-fallback"
     assert "15 Maret 2025" in answer.answer and answer.citations[0].doc_id == SEED_ID
+
+
+def test_the_answer_s_number_must_be_one_the_evidence_states():
+    evidence = "Parmalat has sued 45 banks as it tries to reclaim money paid to banks. [1]"
+    question = "How many banks did Parmalat take to court?"
+    assert states_evidence_number(question, "Parmalat sued 45 banks [1].", evidence)
+    assert not states_evidence_number(question, "Parmalat sued 80 financial institutions [1].", evidence)  # fmt: skip
+    assert states_evidence_number(question, "Parmalat sued dozens of banks [1].", evidence)
+    # "9.081" and "9,081" are one number; a question that counts nothing is not checked.
+    assert states_evidence_number("Berapa paspor dikembalikan?", "Polisi mengembalikan 9,081 paspor [1].", "… 9.081 paspor … [1]")  # fmt: skip
+    assert states_evidence_number("Who sued the banks?", "Parmalat, in 2004 [1].", evidence)
 
 
 def test_openai_follow_up_uses_the_condense_prompt(news_settings, retriever, openai_server):
