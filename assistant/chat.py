@@ -304,7 +304,7 @@ _ABOUT_THE_PASSAGES = re.compile(
 )
 # "According to passage [1], …", "The passage [1] states that …": the claim is what follows.
 _SOURCE_LEAD = re.compile(
-    r"^(?:according to|menurut) (?:the )?(?:passages?|sources?|bagian|kutipan|sumber|teks)?\s*,\s*"
+    r"^(?:according to|menurut)(?:\s+(?:the\s+)?(?:passages?|sources?|bagian|kutipan|sumber|teks))?\s*,\s*"
     r"|^(?:the|this) (?:passages?|sources?) (?:states?|says?|mentions?|shows?|notes?|reports?)(?: that)?\s+"
     r"|^(?:bagian|kutipan|sumber)(?: ini| tersebut)? (?:menyatakan|menyebutkan)(?: bahwa)?\s+",
     re.I,

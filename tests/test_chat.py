@@ -128,7 +128,11 @@ def test_verify_citations_leaves_out_words_about_the_passages():
     assert verify_citations(jawaban, [hit("Banjir merendam 300 rumah di Bekasi.")], "id") == "Banjir merendam 300 rumah di Bekasi [1]."  # fmt: skip
     # A claim introduced by its source keeps the claim; a pointer to the source is no claim.
     measles = [hit("Romania recorded 3,911 new measles cases between September 2016 and March 2017, the ECDC said.", lang="en")]  # fmt: skip
-    for led in ["According to passage [1], Romania", "The passage [1] states that Romania"]:
+    for led in [
+        "According to passage [1], Romania",
+        "According to [1], Romania",
+        "The passage [1] states that Romania",
+    ]:
         assert verify_citations(f"{led} recorded 3,911 new measles cases [1].", measles, "en") == "Romania recorded 3,911 new measles cases [1]."  # fmt: skip
     pointer = "Romania recorded 3,911 new measles cases [1]. This can be seen in passage [1], where the ECDC is mentioned."  # fmt: skip
     assert (
