@@ -30,6 +30,7 @@ from assistant.evidence import (
     REFUSAL_THRESHOLD,
     Evidence,
     answering_passages,
+    asks_for_a_count,
     best_sentences,
     order_by_best_sentence,
     passages_competing,
@@ -222,7 +223,7 @@ class NewsAssistant:
             log.info("The %s answer does not state what was asked; answering extractively", backend.name)  # fmt: skip
             checked = None  # it restates the question; the quoted sentences answer it
         quoted = None
-        if checked is not None:
+        if checked is not None and asks_for_a_count(standalone):
             quoted = compose_extractive(standalone, passages, lang, self.embeddings, ranked)
             if not states_evidence_number(standalone, checked, quoted):
                 log.info("The %s answer's number is not the best evidence's; answering extractively", backend.name)  # fmt: skip
@@ -290,23 +291,26 @@ def _claims_by_citation(text: str) -> dict[int, str]:
 
 # A small model sometimes talks about its sources instead of the news: "This information is
 # supported by passage [1].", "…, citing [1]." Such words are no claim; they are left out.
-_SOURCE_AT_END = (
-    r"(?:the )?(?:passages?|sources?|bagian|kutipan|teks|sumber|paragraf)(?:\s*\d+)?\s*[.!?]?$"
-)
+_PASSAGE_NOUN = r"(?:passages?|bagian|kutipan|teks|paragraf)"  # only ever the passages shown
+_SOURCE_NOUN = rf"(?:{_PASSAGE_NOUN}|sources?|sumber)"  # also a news source: "sources say"
+_SOURCE_AT_END = rf"(?:the )?{_SOURCE_NOUN}(?:\s*\d+)?\s*[.!?]?$"
 _ABOUT_THE_PASSAGES = re.compile(
     rf"^(?:this|that|the above) (?:information|answer)\b.*\b{_SOURCE_AT_END}"
     rf"|\b(?:supported|stated|mentioned|confirmed|found|given) (?:by|in) {_SOURCE_AT_END}"
     rf"|^(?:informasi|jawaban) (?:ini|tersebut)\b.*\b{_SOURCE_AT_END}"
     rf"|\b(?:didukung|disebutkan|terdapat) (?:oleh|dalam|di) {_SOURCE_AT_END}"
-    r"|^this (?:can be|is) (?:seen|found|shown|stated) (?:in|from) (?:the )?(?:passages?|sources?)\b"
-    r"|^hal ini (?:dapat |bisa )?(?:dilihat|terlihat) (?:dari|dalam|di) (?:bagian|kutipan|sumber)\b",
+    rf"|^this (?:can be|is) (?:seen|found|shown|stated) (?:in|from) (?:the )?{_PASSAGE_NOUN}\b"
+    rf"|^hal ini (?:dapat |bisa )?(?:dilihat|terlihat) (?:dari|dalam|di) {_PASSAGE_NOUN}\b",
     re.I,
 )
-# "According to passage [1], …", "The passage [1] states that …": the claim is what follows.
+# "According to passage [1], …", "The passage [1] states that …": the claim is what follows. A
+# source counts only with its "[n]": "According to sources, the minister …" is reported news.
+_CITED = r"(?:\s*\[\d+\])+\s*"
+_SHOWN_SOURCE = rf"(?:the\s+)?(?:{_PASSAGE_NOUN}(?:{_CITED})?|(?:(?:sources?|sumber)\s*)?{_CITED})"
 _SOURCE_LEAD = re.compile(
-    r"^(?:according to|menurut)(?:\s+(?:the\s+)?(?:passages?|sources?|bagian|kutipan|sumber|teks))?\s*,\s*"
-    r"|^(?:the|this) (?:passages?|sources?) (?:states?|says?|mentions?|shows?|notes?|reports?)(?: that)?\s+"
-    r"|^(?:bagian|kutipan|sumber)(?: ini| tersebut)? (?:menyatakan|menyebutkan)(?: bahwa)?\s+",
+    rf"^(?:according to|menurut)\s*{_SHOWN_SOURCE}\s*,\s*"
+    rf"|^(?:the|this)\s+{_SHOWN_SOURCE}\s*(?:states?|says?|mentions?|shows?|notes?|reports?)(?: that)?\s+"
+    rf"|^{_SHOWN_SOURCE}\s*(?:ini\s+|tersebut\s+)?(?:menyatakan|menyebutkan)(?: bahwa)?\s+",
     re.I,
 )
 _CITING_TAIL = re.compile(r"(?:,\s*|\s+)(?:citing|as cited in|as stated in)(?:\s+(?:the\s+)?(?:passages?|sources?))?\s*([.!?]?)$", re.I)  # fmt: skip
@@ -324,11 +328,12 @@ def verify_citations(text: str, passages: list[Hit], language: str) -> str | Non
     passages = [replace(h, text=without_instructions(h.text)) for h in passages]
     kept, dropped = [], 0
     for a, b in split_sentences(text):
-        sentence = text[a:b]
-        claim = _CITING_TAIL.sub(r"\1", _CITE.sub("", sentence).strip())
-        if _SOURCE_LEAD.match(claim):
-            claim = _SOURCE_LEAD.sub("", claim)
-            claim = claim[:1].upper() + claim[1:]
+        sentence = text[a:b].strip()
+        lead = _SOURCE_LEAD.match(sentence)
+        body = sentence[lead.end() :] if lead else sentence
+        if lead and body[:1].islower() and not body[1:2].isupper():
+            body = body[0].upper() + body[1:]  # "iPhone" stays
+        claim = _CITING_TAIL.sub(r"\1", _CITE.sub("", body).strip())
         asked_back = claim.endswith("?")
         if asked_back or len(re.findall(r"\w+", claim)) < 3 or _ABOUT_THE_PASSAGES.search(claim):
             continue  # no claim: the question asked back, too short, or about the sources

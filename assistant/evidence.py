@@ -530,19 +530,33 @@ def states_asked_slot(question: str, answer: str, sources: str = "") -> bool:
 _COUNTED_SLOTS = ("number", "money", "age", "duration", "penalty")
 
 
+def asks_for_a_count(question: str) -> bool:
+    """Whether the question asks for a count, a sum, an age or a span of time."""
+    return parse_question(question).slot in _COUNTED_SLOTS
+
+
 def states_evidence_number(question: str, answer: str, evidence: str) -> bool:
     """For a count, sum, age or span question: whether a written answer's numbers include one
     the best evidence states. A small model's "80 financial institutions" or "2,4 grams" where
-    the quoted sentence says 45 banks or two grams picked a number from elsewhere."""
-    if parse_question(question).slot not in _COUNTED_SLOTS:
+    the quoted sentence says 45 banks or two grams picked a number from elsewhere. Dates and
+    the question's own numbers say nothing about the count."""
+    if not asks_for_a_count(question):
         return True
-    numbers = _numbers_written(answer)
-    return not numbers or bool(numbers & _numbers_written(evidence))
+    asked = _numbers_written(" ".join(parse_question(question).entities))
+    numbers = _numbers_written(answer) - asked
+    if not numbers:
+        return True
+    low = evidence.lower()
+    spelled = {w for n in numbers for w in SPELLED_NUMBERS.get(n, ())}
+    return bool(numbers & _numbers_written(evidence)) or any(re.search(rf"\b{w}\b", low) for w in spelled)  # fmt: skip
 
 
 def _numbers_written(text: str) -> set[str]:
-    """The numbers in a text, without separators ("9.081" and "9,081" are one) or "[n]"."""
-    return {re.sub(r"[.,]", "", n) for n in re.findall(r"\d[\d.,]*\d|\d", re.sub(r"\[\d+\]", "", text))}  # fmt: skip
+    """The numbers in a text other than its dates and "[n]", thousands unseparated and the
+    decimal comma a point: "9.081" and "9,081" are 9081, "2,4" and "2.4" are 2.4."""
+    text = re.sub(r"\[\d+\]|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b(?:19|20)\d\d\b", " ", text)
+    tokens = re.findall(r"\d[\d.,]*\d|\d", text)
+    return {re.sub(r"[.,](?=\d{3}(?!\d))", "", t).replace(",", ".") for t in tokens}
 
 
 _DATE_NUMBER = re.compile(r"(?:19|20)\d\d|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}[.:]\d\d")
@@ -962,26 +976,25 @@ def sentence_supported(sentence: str, passage: str, same_language: bool) -> bool
     """Whether a generated sentence is backed by the passage it cites: some stretch of three
     sentences of it holds the sentence's numbers and names and (same language) most of its
     content words. Support is local: a claim that joins a number from one paragraph to a
-    subject from another ("500,000 people bought the single" where 500.000 counts downloads
+    subject from another ("500,000 people bought the single" where 500.000 counts views
     elsewhere) is not backed."""
-    spans = split_sentences(passage) or [(0, len(passage))]
-    for i in range(len(spans)):
-        window = passage[spans[max(0, i - 1)][0] : spans[min(len(spans) - 1, i + 1)][1]]
-        if _stretch_supports(sentence, window, same_language):
-            return True
-    return False
-
-
-def _stretch_supports(sentence: str, passage: str, same_language: bool) -> bool:
-    low = passage.lower()
-    for num in re.findall(r"\d[\d.,]*\d|\d", sentence):
-        if not entity_in(num, low):
-            return False
+    numbers = re.findall(r"\d[\d.,]*\d|\d", sentence)
     names = [e for e in question_entities(sentence) if not e[0].isdigit()]
-    if names and sum(entity_in(n, low) for n in names) < max(1, len(names) - 1):
-        return False
-    if same_language:
-        terms = content_terms(sentence)
-        if terms and len(terms & content_terms(passage)) / len(terms) < 0.4:
+    terms = content_terms(sentence) if same_language else set()
+
+    def backs(stretch: str) -> bool:
+        low = stretch.lower()
+        if not all(entity_in(num, low) for num in numbers):
             return False
-    return True
+        if names and sum(entity_in(n, low) for n in names) < max(1, len(names) - 1):
+            return False
+        return not terms or len(terms & content_terms(stretch)) / len(terms) >= 0.4
+
+    # A stretch holds less than its passage: when the passage does not back the claim, no
+    # stretch does, and a passage of three sentences or fewer is its only stretch.
+    if not backs(passage):
+        return False
+    spans = split_sentences(passage)
+    if len(spans) <= 3:
+        return True
+    return any(backs(passage[spans[i - 1][0] : spans[i + 1][1]]) for i in range(1, len(spans) - 1))

@@ -519,8 +519,10 @@ def test_a_currency_named_in_the_question_is_a_unit_not_a_name():
 def test_a_question_in_the_article_is_never_the_answer():
     passage = (
         "Mengapa pelaku seperti Harvey Weinstein bisa bebas di Los Angeles? "
+        '"Siapa lagi korban Harvey Weinstein?" tanya seorang aktris. '
+        "“Apakah Harvey Weinstein akan dihukum?” "
         "Aktris Rose McGowan menuduh Harvey Weinstein memperkosanya pada 1997."
     )
     ranked = best_sentences("Aktris mana yang menuduh Harvey Weinstein memperkosanya?", [passage])
-    assert ranked and all(not ev.sentence.rstrip().endswith("?") for ev in ranked)
+    assert ranked and all("?" not in ev.sentence or "tanya" in ev.sentence for ev in ranked)
     assert "Rose McGowan" in ranked[0].sentence
