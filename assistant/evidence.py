@@ -71,7 +71,8 @@ SLOT_FILLERS = {
     "where": re.compile(r"\b[A-Z][\w'’-]+"),
 }  # fmt: skip
 _CALENDAR = re.compile(rf"(?:{MONTHS}|{DAYS})")
-_ENTITY = re.compile(r"\b(?:[A-Z][\w'’-]*[A-Za-z0-9]|[A-Z]{2,}|\d[\d.,]*\d|\d)\b")
+_NUMBER = r"\d[\d.,]*\d|\d"  # "9.081", "3,911", "2,4", "7"
+_ENTITY = re.compile(rf"\b(?:[A-Z][\w'’-]*[A-Za-z0-9]|[A-Z]{{2,}}|{_NUMBER})\b")
 
 
 @dataclass
@@ -367,7 +368,7 @@ def best_sentences(question: str, passages: list[str], q_vector=None, sentence_v
 
 
 def asks_a_question(sentence: str) -> bool:
-    """Whether a sentence is a question: it ends with "?", inside closing quotes or not."""
+    """Whether a sentence is a question: it ends with "?", before any closing quote or bracket."""
     return sentence.rstrip().rstrip("\"'”’)").endswith("?")
 
 
@@ -378,7 +379,8 @@ def _ranked(sentences: list[Evidence], features: np.ndarray) -> list[Evidence]:
     for ev, score in zip(sentences, scores, strict=True):
         ev.score = float(score)
     # A sentence addressed to an AI is not news, and a question states nothing ("Mengapa
-    # tukang perkosa seperti Harvey Weinstein ada di Los Angeles?"): neither is an answer.
+    # tukan perkosa seperti Harvey Weinstein ada di Los Angeles?", as the article writes it):
+    # neither is an answer.
     ranked = [
         ev
         for ev in sentences
@@ -555,7 +557,7 @@ def _numbers_written(text: str) -> set[str]:
     """The numbers in a text other than its dates and "[n]", thousands unseparated and the
     decimal comma a point: "9.081" and "9,081" are 9081, "2,4" and "2.4" are 2.4."""
     text = re.sub(r"\[\d+\]|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b(?:19|20)\d\d\b", " ", text)
-    tokens = re.findall(r"\d[\d.,]*\d|\d", text)
+    tokens = re.findall(_NUMBER, text)
     return {re.sub(r"[.,](?=\d{3}(?!\d))", "", t).replace(",", ".") for t in tokens}
 
 
@@ -978,7 +980,7 @@ def sentence_supported(sentence: str, passage: str, same_language: bool) -> bool
     content words. Support is local: a claim that joins a number from one paragraph to a
     subject from another ("500,000 people bought the single" where 500.000 counts views
     elsewhere) is not backed."""
-    numbers = re.findall(r"\d[\d.,]*\d|\d", sentence)
+    numbers = re.findall(_NUMBER, sentence)
     names = [e for e in question_entities(sentence) if not e[0].isdigit()]
     terms = content_terms(sentence) if same_language else set()
 
