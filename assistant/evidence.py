@@ -253,15 +253,20 @@ def _entity_in(entity: str, text_lower: str) -> bool:
         digits = entity.replace(",", "").replace(".", "")
         if digits in re.sub(r"[.,]", "", text_lower):
             return True
-        spelled = SPELLED_NUMBERS.get(entity, ()) if entity.isdigit() else ()  # not "1.5"
-        # "lima" is 5, but not in "lima belas" (15); "twenty" is 20, not in "twenty-five".
-        return any(re.search(rf"\b{words}\b(?![\s-]*(?:belas|puluh|ratus|ribu|juta|one|two|three|four|five|six|seven|eight|nine)\b)", text_lower) for words in spelled)  # fmt: skip
+        return _spelled_in(entity, text_lower)
     if not entity.isalnum():  # GO-JEK also written "GO - JEK" or "gojek"
         squashed = re.sub(r"\W+", "", entity)
         return len(squashed) >= 3 and squashed in re.sub(r"\W+", "", text_lower)
     if len(entity) <= 3:
         return re.search(rf"\b{re.escape(entity)}\b", text_lower) is not None
     return any(form[: max(len(form) - 1, 4)] in text_lower for form in _stems(entity))
+
+
+def _spelled_in(number: str, text_lower: str) -> bool:
+    """Whether the text writes a small whole number in words ("15" as "lima belas")."""
+    spelled = SPELLED_NUMBERS.get(number, ()) if number.isdigit() else ()  # not "1.5"
+    # "lima" is 5, but not in "lima belas" (15); "twenty" is 20, not in "twenty-five".
+    return any(re.search(rf"\b{words}\b(?![\s-]*(?:belas|puluh|ratus|ribu|juta|one|two|three|four|five|six|seven|eight|nine)\b)", text_lower) for words in spelled)  # fmt: skip
 
 
 def _spelled_numbers() -> dict[str, tuple[str, ...]]:
@@ -529,6 +534,8 @@ def states_asked_slot(question: str, answer: str, sources: str = "") -> bool:
     return any(slot_filled(parsed.slot, text[a:b], parsed.entities, context) for a, b in split_sentences(text))  # fmt: skip
 
 
+_DATE = r"(?:19|20)\d\d|\d{1,2}/\d{1,2}(?:/\d{2,4})?"  # a year, "14/2", "14/2/2017"
+_DATE_NUMBER = re.compile(rf"{_DATE}|\d{{1,2}}[.:]\d\d")  # or a clock time, "07.00"
 _COUNTED_SLOTS = ("number", "money", "age", "duration", "penalty")
 
 
@@ -549,19 +556,15 @@ def states_evidence_number(question: str, answer: str, evidence: str) -> bool:
     if not numbers:
         return True
     low = evidence.lower()
-    spelled = {w for n in numbers for w in SPELLED_NUMBERS.get(n, ())}
-    return bool(numbers & _numbers_written(evidence)) or any(re.search(rf"\b{w}\b", low) for w in spelled)  # fmt: skip
+    return bool(numbers & _numbers_written(evidence)) or any(_spelled_in(n, low) for n in numbers)
 
 
 def _numbers_written(text: str) -> set[str]:
     """The numbers in a text other than its dates and "[n]", thousands unseparated and the
     decimal comma a point: "9.081" and "9,081" are 9081, "2,4" and "2.4" are 2.4."""
-    text = re.sub(r"\[\d+\]|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b(?:19|20)\d\d\b", " ", text)
+    text = re.sub(rf"\[\d+\]|\b(?:{_DATE})\b", " ", text)
     tokens = re.findall(_NUMBER, text)
     return {re.sub(r"[.,](?=\d{3}(?!\d))", "", t).replace(",", ".") for t in tokens}
-
-
-_DATE_NUMBER = re.compile(r"(?:19|20)\d\d|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}[.:]\d\d")
 
 
 def _number_at(sentence: str, start: int, end: int) -> str:
