@@ -481,6 +481,11 @@ _CALENDAR_WORD = re.compile(
 )
 
 
+# Where a capitalised word opens a sentence: the sentence's start, or a quote it opens ('He
+# said: "Last week …"', "kata dia: “Kami …").
+_OPENS_A_SENTENCE = re.compile(r"(?:^|[:;]|(?:^|\s)[\"“‘'(])[\s\"“‘'(]*$")
+
+
 def _name_at_sentence_start(word: str, passage: str) -> bool:
     """Whether a capitalised word opening a sentence is a name: capitals there say nothing, so
     it is one when the passage also capitalises it mid-sentence ("… said Mr Knapman." then
@@ -515,7 +520,7 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
             if named and all(_CALENDAR_WORD.fullmatch(w) for w in named):
                 continue
             as_written = _WORD.findall(m.group(0))
-            opens = not sentence[: m.start()].strip(" \"'“‘(")
+            opens = _OPENS_A_SENTENCE.search(sentence[: m.start()]) is not None
             if opens and len(as_written) == 1 and not _name_at_sentence_start(as_written[0], passage or sentence):  # fmt: skip
                 continue
         yield m.span()

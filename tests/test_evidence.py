@@ -487,6 +487,11 @@ def test_a_word_capitalised_only_to_open_a_sentence_or_a_month_is_no_name():
     assert names("He flew to the US on Friday.") == ["US"]  # a name that is also a stopword
     jones, read = "Then Jones' report came. Jones' report was read.", "Jones' report was read."
     assert [read[a:b] for a, b in slot_fillers("who", read, [], jones)] == ["Jones'"]
+    # A quote opens a sentence of its own: its first word is capitalised for that alone.
+    said = 'He said: "Last week the prime minister gave us the politics of fear."'
+    assert [said[a:b] for a, b in slot_fillers("who", said, [], said)] == []
+    assert names("“Kami menang,” kata Eggi.") == ["Eggi"]
+    assert names("Mr Knapman said: “Knapman will go on.”") == ["Mr Knapman", "Knapman"]
 
 
 def test_a_sum_of_money_answers_only_near_the_question_s_words():
