@@ -143,10 +143,14 @@ ANSWER_FORM_WORDS = re.compile(
 )
 
 
+# Indonesian "-nya" (his, its, the) on a word of four letters or more: "pengemudinya" is
+# "pengemudi", which the stemmer, given the whole word, cuts to "mud" instead of "kemudi".
+_NYA = re.compile(r"\b(\w{4,}?)nya\b", re.I)
+
+
 def content_terms(text: str) -> set[str]:
-    return (
-        set(tokenize_query(re.sub(r"['’]s\b", "", text))) - _QUESTION_TERMS
-    )  # "Safin's" -> "safin"
+    text = re.sub(r"['’]s\b", "", text)  # "Safin's" -> "safin"
+    return set(tokenize_query(_NYA.sub(r"\1", text))) - _QUESTION_TERMS
 
 
 def _stems(word: str) -> set[str]:
@@ -828,7 +832,7 @@ def question_role(question: str, slot: str | None = None) -> set[str] | None:
 
 
 _FOCUS = re.compile(
-    r"\b(?:how (?:many|much)|berapa(?:kah)?(?: (?:banyak|jumlah|besar|harga|biaya|tarif))?)\s+(?P<focus>[\w-]+)",
+    r"\b(?:how (?:many|much)|berapa(?:kah)?(?: (?:banyak|jumlah|besar|harga|biaya|tarif))?)\s+(?:(?:more|less|fewer|extra|lebih|kurang)\s+)?(?P<focus>[\w-]+)",
     re.I,
 )
 

@@ -337,6 +337,20 @@ def test_a_month_breaks_a_name_and_a_dimension_is_no_counted_thing():
     assert question_focus("Berapa paspor jemaah yang diamankan?") == {"paspor"}
 
 
+def test_the_counted_thing_is_read_past_more_and_nya():
+    from assistant.evidence import content_terms, question_focus, why_not_answered
+
+    # "How much more maternity pay" counts pay, not "more".
+    assert question_focus("How much more maternity pay would mothers get?") == {"maternity", "matern"}  # fmt: skip
+    # "pengemudinya" is "pengemudi": the stemmer cuts the whole word to "mud".
+    assert question_focus("Ada berapa pengemudinya di Indonesia?") == content_terms("pengemudi")
+    assert content_terms("bukunya tanya Kenya") == {"buku", "tanya", "kenya"}
+    passage = "GO-JEK kini memiliki 900 ribu pengemudi di seluruh Indonesia."
+    assert why_not_answered("Menurut GO-JEK, ada berapa pengemudinya?", passage) is None
+    maternity = "Under the proposals maternity pay would rise by £1,400 a year."
+    assert why_not_answered("How much more maternity pay would mothers get?", maternity) is None
+
+
 def test_a_lowercase_list_is_no_age_and_setahun_is_a_span():
     from assistant.evidence import slot_filled
 
