@@ -43,6 +43,7 @@ from assistant.evidence import (
 from assistant.guard import in_language, leaks_prompt, without_instructions
 from assistant.models import Answer, Citation, Hit
 from assistant.prompts import render
+from assistant.question_form import normalize_question
 from assistant.retrieve import Filters, HybridRetriever, asked_speaker
 from ingest.chunk import split_sentences
 from ingest.clean import detect_language
@@ -111,6 +112,7 @@ class NewsAssistant:
                 question_language=lambda x: detect_language(x["standalone"])
             )
             | RunnablePassthrough.assign(hits=RunnableLambda(self._retrieve_step))
+            | RunnablePassthrough.assign(standalone=RunnableLambda(self._normalize_step))
             | RunnablePassthrough.assign(evidence=RunnableLambda(self._answerable_step))
             | RunnablePassthrough.assign(ranked=RunnableLambda(self._rank_step))
         )
@@ -150,6 +152,11 @@ class NewsAssistant:
 
     def _retrieve_step(self, inputs: dict) -> list[Hit]:
         return self.retriever.retrieve(inputs["standalone"], self.settings.top_k, inputs.get("filters"))  # fmt: skip
+
+    def _normalize_step(self, inputs: dict) -> str:
+        """The question as the checks read it: "What's" spelled out, and names capitalised as
+        the retrieved news writes them when it was typed all in lower case."""
+        return normalize_question(inputs["standalone"], [h.text for h in inputs["hits"]])
 
     def _answerable_step(self, inputs: dict) -> list[Hit]:
         """The retrieved passages that actually answer the question (possibly none)."""

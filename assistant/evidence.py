@@ -43,16 +43,20 @@ NUMBER_WORDS = (
 )
 SAY_VERBS = r"kata|ujar|ucap|tegas|ungkap|jelas|tutur|imbuh|mengatakan|menegaskan|mengungkapkan|menyatakan|menjelaskan|menilai|said|says|told|added|stated|warned|insisted|argued|claimed"  # fmt: skip
 
+# "What sentence", "what is the maximum fine", "what was the total": the asked word may stand
+# after a verb, an article and one more word.
+_WHAT_THE = r"\bwhat(?:\s+(?:is|was|are|were|will be|would be))?(?:\s+(?:the|a|an))?\s+(?:\w+\s+)?"
+
 SLOTS = [
     ("age", re.compile(r"\bhow old\b|\bberapa (?:usia|umur)\b|\busia(?:nya)? berapa\b|\bumur(?:nya)? berapa\b", re.I)),
     ("when", re.compile(r"\bwhen\b|\bkapan\b|\b(?:what|which) (?:year|date|day|month)\b|\b(?:tahun|tanggal|hari|bulan) (?:berapa|apa)\b|\bpada (?:tahun|tanggal) berapa\b", re.I)),
     # "What prison sentence …", "Vonis apa …": a term of years, or life, death, acquittal.
-    ("penalty", re.compile(r"\bwhat (?:\w+ )?(?:sentence|penalty|punishment|jail term|prison term)\b|\b(?:hukuman|vonis|divonis|dihukum) (?:apa|berapa)\b", re.I)),
+    ("penalty", re.compile(_WHAT_THE + r"(?:sentence|penalty|punishment|jail term|prison term)\b|\b(?:hukuman|vonis|divonis|dihukum) (?:apa|berapa)\b", re.I)),
     # "How much did X pay …", "Berapa harga …": a sum of money, with its currency.
-    ("money", re.compile(r"\bhow much\b(?=[^?]*\b(?:pay|paid|pays|paying|cost|costs|costing|spend|spent|spending|earn|earned|earns|earning|raise|raised|raising|offer|offered|offering|bid|bidding|worth|charge|charged|charging|sell for|sold for|fine|fined|price|salary|budget|fee|compensation|invest|invested|investing|owe|owed|lend|lent|borrow|borrowed|money|profits?|revenues?|turnover)\b)|\bwhat (?:\w+ )?(?:price|cost|fee|salary|budget|fine|sum)\b|\bberapa(?:kah)? (?:harga|biaya|dana|nilai|gaji|anggaran|hadiah uang|denda|tarif|ongkos|upah|uang|modal|investasi|kerugian|ganti rugi|kompensasi)\b|\b(?:harga|biaya|gaji|denda|tarif)(?:nya)? berapa\b", re.I)),
+    ("money", re.compile(r"\bhow much\b(?=[^?]*\b(?:pay|paid|pays|paying|cost|costs|costing|spend|spent|spending|earn|earned|earns|earning|raise|raised|raising|offer|offered|offering|bid|bidding|worth|charge|charged|charging|sell for|sold for|fine|fined|price|salary|budget|fee|compensation|invest|invested|investing|owe|owed|lend|lent|borrow|borrowed|money|profits?|revenues?|turnover)\b)|" + _WHAT_THE + r"(?:price|cost|fee|salary|budget|fine|sum)\b|\bberapa(?:kah)? (?:harga|biaya|dana|nilai|gaji|anggaran|hadiah uang|denda|tarif|ongkos|upah|uang|modal|investasi|kerugian|ganti rugi|kompensasi)\b|\b(?:harga|biaya|gaji|denda|tarif)(?:nya)? berapa\b", re.I)),
     # "How long …", "Berapa lama …": a span of time.
     ("duration", re.compile(r"\bhow long\b(?! ago)|\b(?:berapa|sudah berapa) lama\b", re.I)),
-    ("number", re.compile(r"\bhow (?:many|much|far|big|large)\b|\bberapa\b|\bwhat (?:\w+ )?(?:percentage|share|amount|number|score|total|figure)\b", re.I)),
+    ("number", re.compile(r"\bhow (?:many|much|far|big|large)\b|\bberapa\b|" + _WHAT_THE + r"(?:percentage|share|amount|number|score|total|figure)\b", re.I)),
     ("say", re.compile(r"\bwhat did .+ (?:say|tell|claim|think)\b|\bapa (?:kata|yang dikatakan|yang disampaikan|pendapat|komentar|tanggapan)\b", re.I)),
     ("who", re.compile(r"\bwho(?:m|se)?\b|\bsiapa(?:kah)?\b", re.I)),
     ("where", re.compile(r"\bwhere\b|\b(?:di|dari|ke) ?mana(?:kah)?\b|\bwhich (?:city|country|state|town|place|region|island|stadium|venue)\b|\b(?:kota|negara(?: bagian)?|provinsi|pulau|daerah|tempat|wilayah|kabupaten) (?:apa|mana)\b", re.I)),

@@ -37,6 +37,7 @@ from assistant.evidence import (  # noqa: E402
     answering_passages,
     passage_features,
 )
+from assistant.question_form import normalize_question  # noqa: E402
 from assistant.retrieve import HybridRetriever  # noqa: E402
 from ingest.clean import detect_language  # noqa: E402
 
@@ -47,6 +48,9 @@ def question_rows(retriever: HybridRetriever, question: dict, k: int = 5) -> lis
     gold = set(question["gold_doc_ids"])
     q_lang = detect_language(question["question"])
     variants = [("retrieved", hits_all[:k])]
+    # The question as the chain's checks read it.
+    text = normalize_question(question["question"], [h.text for h in hits_all[:k]])
+    question = {**question, "question": text}
     if question["answers"]:
         variants.append(("gold removed", [h for h in hits_all if h.article_id not in gold][:k]))
     groups = []

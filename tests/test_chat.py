@@ -89,6 +89,14 @@ def test_refusal_threshold_on_the_best_sentence_score(news_settings, retriever):
     assert minilm.refusal_threshold is None
 
 
+def test_a_question_typed_in_lower_case_is_read_with_the_news_capitals(news_settings, retriever):
+    assistant = assistant_for(news_settings, retriever)
+    question = "apa kata zelensky tentang negosiasi?"
+    state = assistant.prepare.invoke({"question": question, "history": [], "filters": Filters(), "language": "auto", "backend": None})  # fmt: skip
+    assert state["standalone"] == "apa kata Zelensky tentang negosiasi?"
+    assert_cites_seed(assistant.ask(question), "id")
+
+
 def test_answer_language_can_be_chosen(news_settings, retriever):
     answer = assistant_for(news_settings, retriever).ask(SEED_QUESTIONS["id"], language="en")
     assert answer.language == "en" and answer.answered

@@ -1,0 +1,31 @@
+"""The question as the answer checks read it: contractions spelled out, capitals restored."""
+
+from assistant.evidence import asked_slot, parse_question
+from assistant.question_form import normalize_question
+
+PASSAGES = [
+    "Marat Safin has hired Peter Lundgren as his coach. Lundgren coached Safin in Melbourne.",
+    "Bos Freeport McMoran Richard Adkerson ikut berunding di Jakarta, kata Adkerson.",
+    'Coaches said: "Despite the rain we played." The coaches left.',
+]
+
+
+def test_contractions_are_spelled_out_so_the_asked_slot_is_read():
+    question = "What's the maximum fine for employers who don't enforce the ban?"
+    assert asked_slot(question) == "who"  # "employers who …" was all that was left to read
+    normalized = normalize_question(question, [])
+    assert normalized.startswith("What is the maximum fine")
+    assert asked_slot(normalized) == "money"
+    assert normalize_question("who’re the coaches", []) == "who are the coaches"
+
+
+def test_a_lower_case_question_gets_the_capitals_the_news_writes_mid_sentence():
+    assert normalize_question("who coaches marat safin", PASSAGES) == "who coaches marat Safin"
+    assert parse_question("who coaches marat Safin").names == ("safin",)
+    assert normalize_question("siapa bos freeport mcmoran", PASSAGES) == "siapa bos Freeport McMoran"  # fmt: skip
+    # Capitalised only where a sentence or a quote opens, or as often lower-case: no name.
+    assert normalize_question("why did the coaches leave despite rain", PASSAGES) == "why did the coaches leave despite rain"  # fmt: skip
+
+
+def test_a_question_with_any_capital_is_left_as_typed():
+    assert normalize_question("who coaches Marat safin", PASSAGES) == "who coaches Marat safin"
