@@ -94,6 +94,13 @@ _CURRENCY = r"dollars?|dolar|pounds?|euros?|yen|yuan|rupees?|francs?|ringgit"
 _CURRENCY_AFTER = re.compile(rf"(?:\s+[A-Z][\w'’-]*)*\s+(?i:{_CURRENCY})\b")
 
 
+# "Today's …", "Last year's …": an opening word with "'s" is a name unless it is one of these.
+_NOT_OWNERS = {
+    "today", "yesterday", "tomorrow", "tonight", "this", "last", "next", "year", "week",
+    "month", "world", "country", "nation", "people", "everyone", "someone", "nobody", "it",
+}  # fmt: skip
+
+
 def question_entities(question: str) -> list[str]:
     """Names, acronyms and numbers the question is about (not question words or titles).
 
@@ -113,7 +120,9 @@ def question_entities(question: str) -> list[str]:
         ):
             continue
         if first_word and m.start() == first_word.start(1) and not word.isupper():
-            continue  # capitalised only because it starts the sentence
+            possessive = word != m.group(0)  # "Zelensky's view on …" opens with a name
+            if not possessive or low in _NOT_OWNERS:
+                continue  # capitalised only because it starts the sentence
         if _CALENDAR.fullmatch(low):
             continue  # month and day names differ between languages; dates are a slot
         if re.fullmatch(_CURRENCY, low) or (

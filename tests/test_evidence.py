@@ -210,6 +210,12 @@ def test_names_repeated_by_one_word_or_possessive_still_count():
     from assistant.evidence import question_entities, why_not_answered
 
     assert question_entities("Who is Marat Safin's coach?") == ["marat", "safin"]
+    # A question may open with a name when it is someone's: "Zelensky's view on …".
+    assert question_entities("Zelensky's view on the peace talks?") == ["zelensky"]
+    assert question_entities("Today's rate in Jakarta?") == ["jakarta"]
+    assert question_entities("Perusahaan apa yang membeli Midtrans?") == ["midtrans"]
+    davos = "More than 20 world leaders, including Jacques Chirac, met at Davos for peace talks."
+    assert why_not_answered("Zelensky's view on the peace talks?", davos) == "names ['zelensky'] not in passage"  # fmt: skip
     # Indonesian news repeats a name by its first word: "kata Juda".
     juda = (
         "Inflasi beras di Batam menembus 29,38 persen, menurut Juda. Harga beras naik, kata Juda."
