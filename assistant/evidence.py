@@ -55,7 +55,7 @@ SLOTS = [
     # "How much did X pay …", "Berapa harga …": a sum of money, with its currency.
     ("money", re.compile(r"\bhow much\b(?=[^?]*\b(?:pay|paid|pays|paying|cost|costs|costing|spend|spent|spending|earn|earned|earns|earning|raise|raised|raising|offer|offered|offering|bid|bidding|worth|charge|charged|charging|sell for|sold for|fine|fined|price|salary|budget|fee|compensation|invest|invested|investing|owe|owed|lend|lent|borrow|borrowed|money|profits?|revenues?|turnover)\b)|" + _WHAT_THE + r"(?:price|cost|fee|salary|budget|fine|sum)\b|\bberapa(?:kah)? (?:harga|biaya|dana|nilai|gaji|anggaran|hadiah uang|denda|tarif|ongkos|upah|uang|modal|investasi|kerugian|ganti rugi|kompensasi)\b|\b(?:harga|biaya|gaji|denda|tarif)(?:nya)? berapa\b", re.I)),
     # "How long …", "Berapa lama …": a span of time.
-    ("duration", re.compile(r"\bhow long\b(?! ago)|\b(?:berapa|sudah berapa) lama\b", re.I)),
+    ("duration", re.compile(r"\bhow long\b(?! ago)|\b(?:berapa|sudah berapa)(?:kah)? lama(?:kah|nya)?\b", re.I)),
     ("number", re.compile(r"\bhow (?:many|much|far|big|large)\b|\bberapa\b|" + _WHAT_THE + r"(?:percentage|share|amount|number|score|total|figure)\b", re.I)),
     ("say", re.compile(r"\bwhat did .+ (?:say|tell|claim|think)\b|\bapa (?:kata|yang dikatakan|yang disampaikan|pendapat|komentar|tanggapan)\b", re.I)),
     ("who", re.compile(r"\bwho(?:m|se)?\b|\bsiapa(?:kah)?\b", re.I)),
@@ -330,6 +330,7 @@ def sentence_features(question: str, passages: list[str], q_vector=None, sentenc
     """
     parsed = parse_question(question)
     q_entities, q_terms, slot, role, speaker = parsed.entities, parsed.terms, parsed.slot, parsed.role, parsed.speaker  # fmt: skip
+    counting_time = counts_time(question)
     sentences: list[Evidence] = []
     rows: list[list[float]] = []
     for pi, text in enumerate(passages):
@@ -350,7 +351,7 @@ def sentence_features(question: str, passages: list[str], q_vector=None, sentenc
             cover = len(q_terms & terms[si]) / len(q_terms) if q_terms and same else 0.0
             cover_window = len(q_terms & window) / len(q_terms) if q_terms and same else 0.0
             fillers = (
-                list(slot_fillers(slot, sentence, q_entities, passage))
+                list(slot_fillers(slot, sentence, q_entities, passage, counting_time))
                 if slot in SLOT_FILLERS
                 else []
             )
@@ -482,10 +483,28 @@ def passages_competing(ranked: list[Evidence], limit: int) -> int:
     return max(1, min(limit, max(close) + 1))
 
 
-def slot_filled(slot: str, sentence: str, q_entities: Sequence[str], passage: str = "") -> bool:
+def slot_filled(slot: str, sentence: str, q_entities: Sequence[str], passage: str = "", counting_time: bool = True) -> bool:  # fmt: skip
     if slot not in SLOT_FILLERS:
         return True
-    return next(slot_fillers(slot, sentence, q_entities, passage), None) is not None
+    return next(slot_fillers(slot, sentence, q_entities, passage, counting_time), None) is not None
+
+
+# A number of months, years, days … counts time (or an age), not the thing a "how many" question
+# counts, unless that thing is time itself ("How many weeks …").
+_TIME_WORDS = (
+    "bulan", "tahun", "hari", "minggu", "pekan", "jam", "menit", "detik", "dekade", "abad",
+    "month", "months", "year", "years", "day", "days", "week", "weeks", "hour", "hours",
+    "minute", "minutes", "second", "seconds", "decade", "decades", "century", "centuries",
+)  # fmt: skip
+_TIME_AFTER = re.compile(rf"[\d.,:/]*\s*(?:-\s*)?(?:{'|'.join(_TIME_WORDS)})\b", re.I)
+_TIME_STEMS = content_terms(" ".join(_TIME_WORDS))
+
+
+def counts_time(question: str) -> bool:
+    """Whether a "how many" question may be answered by a span of time: it counts time ("How
+    many weeks …", "Berapa tahun …"), or says not what it counts."""
+    focus = parse_question(question).focus
+    return not focus or bool(focus & _TIME_STEMS)
 
 
 _STOPWORDS = STOPWORDS_ID | STOPWORDS_EN
@@ -510,15 +529,18 @@ def _name_at_sentence_start(word: str, passage: str) -> bool:
     return re.search(rf"[\w,;:)]\s+{re.escape(word)}(?![\w'’-])", passage) is not None
 
 
-def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: str = "") -> Iterator[tuple[int, int]]:  # fmt: skip
+def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: str = "", counting_time: bool = True) -> Iterator[tuple[int, int]]:  # fmt: skip
     """Spans in `sentence` that could answer a question asking for `slot`: a number, date,
     name, place or age other than those the question itself names. `passage` (the sentence's
-    passage) tells a name from a word capitalised only because it opens the sentence."""
+    passage) tells a name from a word capitalised only because it opens the sentence;
+    `counting_time` False (see `counts_time`) leaves out numbers of months, years, days …"""
     asked_numbers = {re.sub(r"[.,]", "", e) for e in q_entities}
     for m in SLOT_FILLERS[slot].finditer(sentence):
         found = m.group(0).lower()
         if slot == "number" and _DATE_NUMBER.fullmatch(_number_at(sentence, m.start(), m.end())):
             continue  # "2015", "(14/2)", "pukul 07.00" date an event; they count nothing
+        if slot == "number" and not counting_time and _TIME_AFTER.match(sentence, m.end()):
+            continue  # "sepuluh bulan", "51 tahun": time or an age, not the thing counted
         if slot in ("number", "when", "penalty", "money", "duration") and re.sub(r"[.,]", "", found) in asked_numbers:  # fmt: skip
             continue  # a number the question itself mentions answers nothing
         if slot == "age" and m.group("own"):
@@ -553,7 +575,7 @@ def states_asked_slot(question: str, answer: str, sources: str = "") -> bool:
         return True
     text = re.sub(r"\s*\[\d+\]", "", answer)
     context = f"{text}\n{sources}"
-    return any(slot_filled(parsed.slot, text[a:b], parsed.entities, context) for a, b in split_sentences(text))  # fmt: skip
+    return any(slot_filled(parsed.slot, text[a:b], parsed.entities, context, counts_time(question)) for a, b in split_sentences(text))  # fmt: skip
 
 
 _DATE = r"(?:19|20)\d\d|\d{1,2}/\d{1,2}(?:/\d{2,4})?"  # a year, "14/2", "14/2/2017"
@@ -804,7 +826,7 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
             for i, sentence in enumerate(sentences)
             if (not same_language or not q_terms or q_terms & content_terms(sentence) or any(entity_in(e, sentence.lower()) for e in names))
             and (not focus or focus & content_terms(sentence))
-            and slot_filled(slot, sentence, entities, body)
+            and slot_filled(slot, sentence, entities, body, counts_time(question))
         ]  # fmt: skip
         if not filled:
             return f"no {slot} in a relevant sentence"

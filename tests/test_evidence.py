@@ -357,6 +357,20 @@ def test_the_counted_thing_is_read_past_more_and_nya():
     assert why_not_answered("How much more maternity pay would mothers get?", maternity) is None
 
 
+def test_a_span_of_time_is_no_count_of_things():
+    from assistant.evidence import asked_slot, counts_time, why_not_answered
+
+    assert not counts_time("How many facial sketches did the police draw?")
+    assert counts_time("How many weeks will Amoruso be out?") and counts_time("Berapa tahun dia bekerja?")  # fmt: skip
+    months = "Novel menjalani perawatan di Singapura selama sepuluh bulan, dan ia kini berusia 40 tahun."  # fmt: skip
+    question = "How many sketches did the police draw of Novel's attackers?"
+    assert why_not_answered(question, months, same_language=False) == "no number in a relevant sentence"  # fmt: skip
+    sketches = months + " Polisi membuat tiga sketsa wajah pelaku penyerangan Novel."
+    assert why_not_answered(question, sketches, same_language=False) is None
+    assert why_not_answered("How many months was Novel treated?", months, same_language=False) is None  # fmt: skip
+    assert asked_slot("Berapa lamakah masa penyesuaian itu?") == "duration"
+
+
 def test_a_lowercase_list_is_no_age_and_setahun_is_a_span():
     from assistant.evidence import slot_filled
 
