@@ -214,6 +214,10 @@ def test_names_repeated_by_one_word_or_possessive_still_count():
     assert question_entities("Zelensky's view on the peace talks?") == ["zelensky"]
     assert question_entities("Today's rate in Jakarta?") == ["jakarta"]
     assert question_entities("Perusahaan apa yang membeli Midtrans?") == ["midtrans"]
+    # A title written as an acronym and a company's legal form are no part of a name.
+    assert question_entities("Siapa CEO Freeport McMoran?") == ["freeport", "mcmoran"]
+    harga = "Pertamina menetapkan harga pertamax plus Rp 5.700 per liter."
+    assert why_not_answered("Berapa harga pertamax plus yang ditetapkan PT Pertamina?", harga) is None  # fmt: skip
     davos = "More than 20 world leaders, including Jacques Chirac, met at Davos for peace talks."
     assert why_not_answered("Zelensky's view on the peace talks?", davos) == "names ['zelensky'] not in passage"  # fmt: skip
     # Indonesian news repeats a name by its first word: "kata Juda".
