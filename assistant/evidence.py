@@ -94,11 +94,15 @@ _CURRENCY = r"dollars?|dolar|pounds?|euros?|yen|yuan|rupees?|francs?|ringgit"
 _CURRENCY_AFTER = re.compile(rf"(?:\s+[A-Z][\w'’-]*)*\s+(?i:{_CURRENCY})\b")
 
 
-# Titles written as acronyms: "siapa CEO Freeport McMoran" names Freeport McMoran, and the news
-# may call him "Presiden dan Chief Executive Officer".
-ROLE_ACRONYMS = {"ceo", "cfo", "coo", "cto", "pm", "mp", "mep", "dirut"}
-# A company's legal form is no part of its name to look for: "PT Pertamina" is "Pertamina".
-COMPANY_FORMS = {"pt", "tbk", "persero", "inc", "ltd", "plc", "corp"}
+# Capitalised words of a name that are no part of what a passage must hold: a title written as
+# an acronym ("siapa CEO Freeport McMoran": the news may say "Chief Executive Officer"), an
+# academic or religious honorific ("Prof Dr Djoko Tjahjono", "Ir Holif"), a company's legal form
+# ("PT Pertamina" is "Pertamina") and an administrative unit ("Kelurahan Saloloang").
+NAME_TITLES = {
+    "ceo", "cfo", "coo", "cto", "pm", "mp", "mep", "dirut", "prof", "profesor", "professor",
+    "ir", "drs", "dra", "hj", "kh", "pt", "tbk", "persero", "inc", "ltd", "plc", "corp",
+    "kelurahan", "kecamatan", "kabupaten", "desa", "dusun",
+}  # fmt: skip
 # "Today's …", "Last year's …": an opening word with "'s" is a name unless it is one of these.
 _NOT_OWNERS = {
     "today", "yesterday", "tomorrow", "tonight", "this", "last", "next", "year", "week",
@@ -120,8 +124,7 @@ def question_entities(question: str) -> list[str]:
         if (
             low in QUESTION_WORDS
             or low in ROLE_TITLES
-            or low in ROLE_ACRONYMS
-            or low in COMPANY_FORMS
+            or low in NAME_TITLES
             or low in STOPWORDS_EN
             or low in STOPWORDS_ID
         ):

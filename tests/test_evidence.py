@@ -216,6 +216,8 @@ def test_names_repeated_by_one_word_or_possessive_still_count():
     assert question_entities("Perusahaan apa yang membeli Midtrans?") == ["midtrans"]
     # A title written as an acronym and a company's legal form are no part of a name.
     assert question_entities("Siapa CEO Freeport McMoran?") == ["freeport", "mcmoran"]
+    assert question_entities("Berapa katak milik Prof Dr Djoko Tjahjono?") == ["djoko", "tjahjono"]  # fmt: skip
+    assert question_entities("Apakah ibukota dari Kabupaten Merangin?") == ["merangin"]
     harga = "Pertamina menetapkan harga pertamax plus Rp 5.700 per liter."
     assert why_not_answered("Berapa harga pertamax plus yang ditetapkan PT Pertamina?", harga) is None  # fmt: skip
     davos = "More than 20 world leaders, including Jacques Chirac, met at Davos for peace talks."
