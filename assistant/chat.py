@@ -154,8 +154,9 @@ class NewsAssistant:
         return self.retriever.retrieve(inputs["standalone"], self.settings.top_k, inputs.get("filters"))  # fmt: skip
 
     def _normalize_step(self, inputs: dict) -> str:
-        """The question as the checks read it: "What's" spelled out, and names capitalised as
-        the retrieved news writes them when it was typed all in lower case."""
+        """The question as the checks, the ranker and the model read it from here on: "What's"
+        spelled out, and names capitalised as the retrieved news writes them when it was typed
+        in lower case."""
         return normalize_question(inputs["standalone"], [h.text for h in inputs["hits"]])
 
     def _answerable_step(self, inputs: dict) -> list[Hit]:

@@ -101,8 +101,9 @@ _CURRENCY_AFTER = re.compile(rf"(?:\s+[A-Z][\w'’-]*)*\s+(?i:{_CURRENCY})\b")
 NAME_TITLES = {
     "ceo", "cfo", "coo", "cto", "pm", "mp", "mep", "dirut", "prof", "profesor", "professor",
     "ir", "drs", "dra", "hj", "kh", "pt", "tbk", "persero", "inc", "ltd", "plc", "corp",
-    "kelurahan", "kecamatan", "kabupaten", "desa", "dusun",
+    "kelurahan", "kecamatan", "kabupaten", "desa", "dusun", "provinsi", "province",
 }  # fmt: skip
+_TITLES = ROLE_TITLES | NAME_TITLES
 # "Today's …", "Last year's …": an opening word with "'s" is a name unless it is one of these.
 _NOT_OWNERS = {
     "today", "yesterday", "tomorrow", "tonight", "this", "last", "next", "year", "week",
@@ -121,13 +122,7 @@ def question_entities(question: str) -> list[str]:
     for m in _ENTITY.finditer(question):
         word = re.sub(r"['’]s$", "", m.group(0))  # "Rossi's" -> "Rossi"
         low = word.lower()
-        if (
-            low in QUESTION_WORDS
-            or low in ROLE_TITLES
-            or low in NAME_TITLES
-            or low in STOPWORDS_EN
-            or low in STOPWORDS_ID
-        ):
+        if low in QUESTION_WORDS or low in _TITLES or low in STOPWORDS_EN or low in STOPWORDS_ID:
             continue
         if first_word and m.start() == first_word.start(1) and not word.isupper():
             possessive = word != m.group(0)  # "Zelensky's view on …" opens with a name
@@ -192,6 +187,7 @@ class ParsedQuestion:
     years: tuple[str, ...]  # numbers that stand as years: "the 2005 Oscars", "pada 2017"
     slot: str | None  # `asked_slot`
     focus: frozenset[str] | None  # the counted thing (`question_focus`)
+    counts_time: bool  # a span of time may answer it (`counts_time`)
     role: frozenset[str] | None  # the kind of thing a who/which question asks for
     speaker: str | None  # "what did X say": X
     ordinals: tuple[tuple[str, ...], ...]  # `question_ordinals`
@@ -220,6 +216,7 @@ def parse_question(question: str) -> ParsedQuestion:
         years=tuple(question_years(question)),
         slot=slot,
         focus=frozenset(focus) if focus else None,
+        counts_time=counts_time(focus),
         role=frozenset(role) if role else None,
         speaker=asked_speaker(question),
         ordinals=tuple(question_ordinals(question)),
@@ -340,7 +337,7 @@ def sentence_features(question: str, passages: list[str], q_vector=None, sentenc
     """
     parsed = parse_question(question)
     q_entities, q_terms, slot, role, speaker = parsed.entities, parsed.terms, parsed.slot, parsed.role, parsed.speaker  # fmt: skip
-    counting_time = counts_time(question)
+    counting_time = parsed.counts_time
     sentences: list[Evidence] = []
     rows: list[list[float]] = []
     for pi, text in enumerate(passages):
@@ -506,14 +503,15 @@ _TIME_WORDS = (
     "month", "months", "year", "years", "day", "days", "week", "weeks", "hour", "hours",
     "minute", "minutes", "second", "seconds", "decade", "decades", "century", "centuries",
 )  # fmt: skip
-_TIME_AFTER = re.compile(rf"[\d.,:/]*\s*(?:-\s*)?(?:{'|'.join(_TIME_WORDS)})\b", re.I)
-_TIME_STEMS = content_terms(" ".join(_TIME_WORDS))
+# After the matched digit or number word: the rest of the number ("dua puluh", "10-12"), then
+# the unit.
+_TIME_AFTER = re.compile(rf"(?:[\d.,:/]|\s*-\s*(?=\d)|\s*-?\s*(?:{NUMBER_WORDS}|belas)\b)*\s*(?:-\s*)?(?:{'|'.join(_TIME_WORDS)})\b", re.I)  # fmt: skip
+_TIME_STEMS = content_terms(" ".join(_TIME_WORDS) + " time waktu")
 
 
-def counts_time(question: str) -> bool:
-    """Whether a "how many" question may be answered by a span of time: it counts time ("How
-    many weeks …", "Berapa tahun …"), or says not what it counts."""
-    focus = parse_question(question).focus
+def counts_time(focus: Set[str] | None) -> bool:
+    """Whether a "how many" question counting `focus` (`question_focus`) may be answered by a
+    span of time: it counts time ("How many weeks …", "Berapa tahun …"), or says not what."""
     return not focus or bool(focus & _TIME_STEMS)
 
 
@@ -527,9 +525,10 @@ _CALENDAR_WORD = re.compile(
 )
 
 
-# Where a capitalised word opens a sentence: the sentence's start, or a quote it opens ('He
-# said: "Last week …"', "kata dia: “Kami …").
-_OPENS_A_SENTENCE = re.compile(r"(?:^|[:;]|(?:^|\s)[\"“‘'(])[\s\"“‘'(]*$")
+# Where a capitalised word opens a sentence: the sentence's start, or a quote opened after a
+# colon or comma ('He said: "Last week …"', "kata dia, “Kami …"); not a scare quote ('dubbed
+# "Brexit"') or a bracket ("(KPK)").
+_OPENS_A_SENTENCE = re.compile(r"^[\s\"“‘'(]*$|[:,]\s*[\"“‘']\s*$")
 
 
 def _name_at_sentence_start(word: str, passage: str) -> bool:
@@ -543,7 +542,8 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
     """Spans in `sentence` that could answer a question asking for `slot`: a number, date,
     name, place or age other than those the question itself names. `passage` (the sentence's
     passage) tells a name from a word capitalised only because it opens the sentence;
-    `counting_time` False (see `counts_time`) leaves out numbers of months, years, days …"""
+    `counting_time` False (`ParsedQuestion.counts_time`) leaves out numbers of months,
+    years, days …"""
     asked_numbers = {re.sub(r"[.,]", "", e) for e in q_entities}
     for m in SLOT_FILLERS[slot].finditer(sentence):
         found = m.group(0).lower()
@@ -560,7 +560,7 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
                 continue
         if slot in ("who", "where"):
             # A name that is only the question's own entity (or a title) answers nothing.
-            words = [w for w in _WORD.findall(found) if w not in ROLE_TITLES]
+            words = [w for w in _WORD.findall(found) if w not in _TITLES]
             if not words or all(any(entity_in(e, w) for e in q_entities) for w in words):
                 continue
             if m.start() == 0 and len(words) == 1 and words[0] in _STOPWORDS | QUESTION_WORDS:
@@ -585,7 +585,7 @@ def states_asked_slot(question: str, answer: str, sources: str = "") -> bool:
         return True
     text = re.sub(r"\s*\[\d+\]", "", answer)
     context = f"{text}\n{sources}"
-    return any(slot_filled(parsed.slot, text[a:b], parsed.entities, context, counts_time(question)) for a, b in split_sentences(text))  # fmt: skip
+    return any(slot_filled(parsed.slot, text[a:b], parsed.entities, context, parsed.counts_time) for a, b in split_sentences(text))  # fmt: skip
 
 
 _DATE = r"(?:19|20)\d\d|\d{1,2}/\d{1,2}(?:/\d{2,4})?"  # a year, "14/2", "14/2/2017"
@@ -705,16 +705,19 @@ _NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|\d{1,3}\b(?![
 
 def question_name_phrases(question: str) -> list[list[str]]:
     """Runs of two or more capitalised words in the question (a number, not a year, may end one:
-    "Galaxy Note 8", "Liga 1"), without leading question words or titles and possessives: "Kapan DPR mengesahkan
-    Undang-Undang Ibu Kota Negara?" -> [['undang-undang', 'ibu', 'kota', 'negara']]."""
+    "Galaxy Note 8", "Liga 1"), without leading question words or titles ("Kabupaten", "PT"),
+    a trailing company form ("Tbk") and possessives: "Kapan DPR mengesahkan Undang-Undang Ibu
+    Kota Negara?" -> [['undang-undang', 'ibu', 'kota', 'negara']]."""
     out = []
     for m in _NAME_RUN.finditer(question):
         words = [re.sub(r"['’]s$", "", w).lower() for w in m.group(0).split()]
         # A month or weekday is no part of a name: "protes terhadap AS Mei lalu".
         for run in re.split(r"\s*\b(?:" + _CALENDAR.pattern + r")\b\s*", " ".join(words)):
             run_words = run.split()
-            while run_words and (run_words[0] in QUESTION_WORDS or run_words[0] in ROLE_TITLES):
+            while run_words and (run_words[0] in QUESTION_WORDS or run_words[0] in _TITLES):
                 run_words.pop(0)
+            while run_words and run_words[-1] in NAME_TITLES:  # "Astra International Tbk"
+                run_words.pop()
             if len(run_words) >= 2:
                 out.append(run_words)
     return out
@@ -836,7 +839,7 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
             for i, sentence in enumerate(sentences)
             if (not same_language or not q_terms or q_terms & content_terms(sentence) or any(entity_in(e, sentence.lower()) for e in names))
             and (not focus or focus & content_terms(sentence))
-            and slot_filled(slot, sentence, entities, body, counts_time(question))
+            and slot_filled(slot, sentence, entities, body, parsed.counts_time)
         ]  # fmt: skip
         if not filled:
             return f"no {slot} in a relevant sentence"

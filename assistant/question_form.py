@@ -1,7 +1,7 @@
 """A question as typed, put in the form the answer checks read: contractions spelled out and,
 when it was typed all in lower case, the names capitalised as the retrieved news writes them.
 
-The checks read names by their capitals and the asked slot by its words: "who coaches marat
+The checks (and the model) read names by their capitals and the asked slot by its words: "who coaches marat
 safin" has no name to look for, and "What's the maximum fine …" no "what … fine".
 """
 
@@ -10,46 +10,46 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from assistant.evidence import QUESTION_WORDS
 from assistant.search_index import STOPWORDS_EN, STOPWORDS_ID
 
 # "What's the fine", "Who's the coach": the question word and "is".
 _CONTRACTION = re.compile(r"\b(what|who|where|when|how|which)['’](s|re)\b", re.I)
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_]", re.U)
-# Capitalised because a sentence or a quote opens there, not because it is a name.
-_OPENING = re.compile(r"[.!?:;\"“‘(\n][\s\"“‘(]*$")
-_QUESTION_WORDS = {
-    "what", "who", "whom", "whose", "when", "where", "why", "how", "which", "apa", "apakah",
-    "siapa", "siapakah", "kapan", "kapankah", "dimana", "mana", "bagaimana", "mengapa",
-    "kenapa", "berapa", "berapakah", "tell", "please", "tolong",
-}  # fmt: skip
+# Capitalised because a sentence or a quote opens there (after a closing quote too:
+# 'menang.” Namun'), not because it is a name.
+_OPENING = re.compile(r"[.!?:;\"“”‘’(\n][\s\"“”‘’(]*$")
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def normalize_question(question: str, passages: list[str]) -> str:
     """`question` with contractions spelled out and, if it has no capital letter at all, each
-    word that `passages` write capitalised mid-sentence more often than not in their own form
-    ("marat safin" -> "Marat Safin", "mcmoran" -> "McMoran")."""
+    word that `passages` write capitalised mid-sentence more often than not in their own
+    form ("marat safin's coach" -> "Marat Safin's coach", "mcmoran" -> "McMoran")."""
     question = _CONTRACTION.sub(lambda m: f"{m.group(1)} {'is' if m.group(2).lower() == 's' else 'are'}", question)  # fmt: skip
     if any(c.isupper() for c in question):
-        return question
+        return question  # as typed: "Apakah nama latin …" names nothing, whatever the news writes
+    wanted = {_POSSESSIVE.sub("", w).lower() for w in _WORD.findall(question)}
+    wanted -= STOPWORDS_EN | STOPWORDS_ID | QUESTION_WORDS
+    written: dict[str, Counter] = {}
+    for text in passages:
+        for m in _WORD.finditer(text):
+            bare = _POSSESSIVE.sub("", m.group(0))
+            if bare.lower() in wanted and not _opens_a_sentence(text, m.start()):
+                written.setdefault(bare.lower(), Counter())[bare] += 1
     forms: dict[str, str] = {}
-    for word in dict.fromkeys(_WORD.findall(question)):
-        if word in STOPWORDS_EN or word in STOPWORDS_ID or word in _QUESTION_WORDS:
-            continue
-        written = Counter(
-            m.group(0)
-            for text in passages
-            for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text, re.I)
-            if not _opens_a_sentence(text, m.start())
-        )
-        capitalised = sum(n for form, n in written.items() if form[0].isupper())
-        if capitalised > sum(written.values()) - capitalised:
-            forms[word] = max((f for f in written if f[0].isupper()), key=written.__getitem__)
-    if not forms:
-        return question
-    pattern = re.compile(r"(?<![\w'’-])(" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + r")(?![\w'’-])")  # fmt: skip
-    return pattern.sub(lambda m: forms[m.group(1)], question)
+    for word, counts in written.items():
+        capitalised = sum(n for form, n in counts.items() if form[0].isupper())
+        if capitalised > sum(counts.values()) - capitalised:
+            forms[word] = max((f for f in counts if f[0].isupper()), key=counts.__getitem__)
+
+    def as_written(m: re.Match) -> str:
+        bare = _POSSESSIVE.sub("", m.group(0))
+        form = forms.get(bare.lower())
+        return form + m.group(0)[len(bare) :] if form else m.group(0)
+
+    return _WORD.sub(as_written, question) if forms else question
 
 
 def _opens_a_sentence(text: str, at: int) -> bool:
-    before = text[max(0, at - 4) : at]
-    return _OPENING.search(before) is not None or not text[:at].strip(' "“‘(')
+    return _OPENING.search(text[max(0, at - 4) : at]) is not None or not text[:at].strip(' "“‘(')

@@ -48,16 +48,15 @@ def question_rows(retriever: HybridRetriever, question: dict, k: int = 5) -> lis
     gold = set(question["gold_doc_ids"])
     q_lang = detect_language(question["question"])
     variants = [("retrieved", hits_all[:k])]
-    # The question as the chain's checks read it.
-    text = normalize_question(question["question"], [h.text for h in hits_all[:k]])
-    question = {**question, "question": text}
     if question["answers"]:
         variants.append(("gold removed", [h for h in hits_all if h.article_id not in gold][:k]))
     groups = []
     for variant, retrieved in variants:
-        # Only passages that pass the answerability check are ranked, as in the chain.
-        hits = answering_passages(question["question"], retrieved, q_lang)
-        evidence, features = passage_features(question["question"], hits, q_lang, retriever.embeddings)  # fmt: skip
+        # As in the chain: the question read with the capitals of the passages retrieved, and
+        # only passages that pass the answerability check are ranked.
+        text = normalize_question(question["question"], [h.text for h in retrieved])
+        hits = answering_passages(text, retrieved, q_lang)
+        evidence, features = passage_features(text, hits, q_lang, retriever.embeddings)
         answers = question["answers"]
         groups.append(
             {

@@ -218,6 +218,8 @@ def test_names_repeated_by_one_word_or_possessive_still_count():
     assert question_entities("Siapa CEO Freeport McMoran?") == ["freeport", "mcmoran"]
     assert question_entities("Berapa katak milik Prof Dr Djoko Tjahjono?") == ["djoko", "tjahjono"]  # fmt: skip
     assert question_entities("Apakah ibukota dari Kabupaten Merangin?") == ["merangin"]
+    merangin = "Bangko adalah ibu kota Merangin, salah satu kabupaten di Jambi."
+    assert why_not_answered("Apakah ibukota dari Kabupaten Merangin?", merangin) is None
     harga = "Pertamina menetapkan harga pertamax plus Rp 5.700 per liter."
     assert why_not_answered("Berapa harga pertamax plus yang ditetapkan PT Pertamina?", harga) is None  # fmt: skip
     davos = "More than 20 world leaders, including Jacques Chirac, met at Davos for peace talks."
@@ -352,7 +354,7 @@ def test_a_month_breaks_a_name_and_a_dimension_is_no_counted_thing():
 def test_the_counted_thing_is_read_past_more_and_nya():
     from assistant.evidence import content_terms, question_focus, why_not_answered
 
-    # "How much more maternity pay" counts pay, not "more".
+    # "How much more maternity pay" counts maternity pay, not "more".
     assert question_focus("How much more maternity pay would mothers get?") == {"maternity", "matern"}  # fmt: skip
     # "pengemudinya" is "pengemudi": the stemmer cuts the whole word to "mud".
     assert question_focus("Ada berapa pengemudinya di Indonesia?") == content_terms("pengemudi")
@@ -364,16 +366,20 @@ def test_the_counted_thing_is_read_past_more_and_nya():
 
 
 def test_a_span_of_time_is_no_count_of_things():
-    from assistant.evidence import asked_slot, counts_time, why_not_answered
+    from assistant.evidence import asked_slot, parse_question, why_not_answered
 
-    assert not counts_time("How many facial sketches did the police draw?")
-    assert counts_time("How many weeks will Amoruso be out?") and counts_time("Berapa tahun dia bekerja?")  # fmt: skip
+    assert not parse_question("How many facial sketches did the police draw?").counts_time
+    assert parse_question("How many weeks will Amoruso be out?").counts_time
+    assert parse_question("Berapa tahun dia bekerja?").counts_time
     months = "Novel menjalani perawatan di Singapura selama sepuluh bulan, dan ia kini berusia 40 tahun."  # fmt: skip
     question = "How many sketches did the police draw of Novel's attackers?"
     assert why_not_answered(question, months, same_language=False) == "no number in a relevant sentence"  # fmt: skip
     sketches = months + " Polisi membuat tiga sketsa wajah pelaku penyerangan Novel."
     assert why_not_answered(question, sketches, same_language=False) is None
     assert why_not_answered("How many months was Novel treated?", months, same_language=False) is None  # fmt: skip
+    spans = "Selama dua puluh tahun, 10-12 bulan dan twenty-five years ia bekerja di Novel Corp."
+    assert why_not_answered(question, spans, same_language=False) == "no number in a relevant sentence"  # fmt: skip
+    assert parse_question("How much time has passed since Novel was attacked?").counts_time
     assert asked_slot("Berapa lamakah masa penyesuaian itu?") == "duration"
 
 
@@ -527,9 +533,12 @@ def test_a_word_capitalised_only_to_open_a_sentence_or_a_month_is_no_name():
     assert names("He flew to the US on Friday.") == ["US"]  # a name that is also a stopword
     jones, read = "Then Jones' report came. Jones' report was read.", "Jones' report was read."
     assert [read[a:b] for a, b in slot_fillers("who", read, [], jones)] == ["Jones'"]
-    # A quote opens a sentence of its own: its first word is capitalised for that alone.
+    # A quote opens a sentence of its own: its first word is capitalised for that alone. A
+    # scare quote or a bracket opens none.
     said = 'He said: "Last week the prime minister gave us the politics of fear."'
     assert [said[a:b] for a, b in slot_fillers("who", said, [], said)] == []
+    assert names('He was dubbed "Brexit" by fans.') == ["Brexit"]
+    assert names("Komisi itu (KPK) menolak.") == ["KPK"]
     assert names("“Kami menang,” kata Eggi.") == ["Eggi"]
     assert names("Mr Knapman said: “Knapman will go on.”") == ["Mr Knapman", "Knapman"]
 

@@ -27,5 +27,14 @@ def test_a_lower_case_question_gets_the_capitals_the_news_writes_mid_sentence():
     assert normalize_question("why did the coaches leave despite rain", PASSAGES) == "why did the coaches leave despite rain"  # fmt: skip
 
 
+def test_a_possessive_is_read_past():
+    assert normalize_question("marat safin's coach?", PASSAGES) == "marat Safin's coach?"
+    # After a closing quote a sentence opens: "Namun" there is no name.
+    assert normalize_question("namun siapa", ["Kami menang.” Namun hujan turun."]) == "namun siapa"  # fmt: skip
+
+
 def test_a_question_with_any_capital_is_left_as_typed():
     assert normalize_question("who coaches Marat safin", PASSAGES) == "who coaches Marat safin"
+    # A well-typed question without names stays so: "Latin" is capitalised in the news.
+    latin = ["Jarak pagar (Jatropha curcas) punya nama Latin yang panjang."]
+    assert normalize_question("Apakah nama latin dari jarak pagar?", latin) == "Apakah nama latin dari jarak pagar?"  # fmt: skip
