@@ -75,6 +75,7 @@ SLOT_FILLERS = {
     "where": re.compile(r"\b[A-Z][\w'’-]+"),
 }  # fmt: skip
 _CALENDAR = re.compile(rf"(?:{MONTHS}|{DAYS})")
+POSSESSIVE = re.compile(r"['’]s$")  # "Rossi's", "Safin’s"
 _NUMBER = r"\d[\d.,]*\d|\d"  # "9.081", "3,911", "2,4", "7"
 _ENTITY = re.compile(rf"\b(?:[A-Z][\w'’-]*[A-Za-z0-9]|[A-Z]{{2,}}|{_NUMBER})\b")
 
@@ -120,7 +121,7 @@ def question_entities(question: str) -> list[str]:
     out: list[str] = []
     first_word = re.match(r"\W*(\w+)", question)
     for m in _ENTITY.finditer(question):
-        word = re.sub(r"['’]s$", "", m.group(0))  # "Rossi's" -> "Rossi"
+        word = POSSESSIVE.sub("", m.group(0))  # "Rossi's" -> "Rossi"
         low = word.lower()
         if low in QUESTION_WORDS or low in _TITLES or low in STOPWORDS_EN or low in STOPWORDS_ID:
             continue
@@ -710,7 +711,7 @@ def question_name_phrases(question: str) -> list[list[str]]:
     Kota Negara?" -> [['undang-undang', 'ibu', 'kota', 'negara']]."""
     out = []
     for m in _NAME_RUN.finditer(question):
-        words = [re.sub(r"['’]s$", "", w).lower() for w in m.group(0).split()]
+        words = [POSSESSIVE.sub("", w).lower() for w in m.group(0).split()]
         # A month or weekday is no part of a name: "protes terhadap AS Mei lalu".
         for run in re.split(r"\s*\b(?:" + _CALENDAR.pattern + r")\b\s*", " ".join(words)):
             run_words = run.split()
@@ -1006,7 +1007,7 @@ def _stands_alone_as_name(word: str, text: str) -> bool:
     tokens = list(_WORD.finditer(text))
     for i, token in enumerate(tokens):
         written = token.group(0)
-        if not written[:1].isupper() or re.sub(r"['’]s$", "", written).lower() != word:
+        if not written[:1].isupper() or POSSESSIVE.sub("", written).lower() != word:
             continue
         before = tokens[i - 1] if i else None
         after = tokens[i + 1] if i + 1 < len(tokens) else None

@@ -1,8 +1,8 @@
 """A question as typed, put in the form the answer checks read: contractions spelled out and,
 when it was typed all in lower case, the names capitalised as the retrieved news writes them.
 
-The checks (and the model) read names by their capitals and the asked slot by its words: "who coaches marat
-safin" has no name to look for, and "What's the maximum fine …" no "what … fine".
+The checks (and the model) read names by their capitals and the asked slot by its words: "who
+coaches marat safin" has no name to look for, and "What's the maximum fine …" no "what … fine".
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from assistant.evidence import QUESTION_WORDS
+from assistant.evidence import POSSESSIVE, QUESTION_WORDS
 from assistant.search_index import STOPWORDS_EN, STOPWORDS_ID
 
 # "What's the fine", "Who's the coach": the question word and "is".
@@ -19,7 +19,6 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_]", re.U)
 # Capitalised because a sentence or a quote opens there (after a closing quote too:
 # 'menang.” Namun'), not because it is a name.
 _OPENING = re.compile(r"[.!?:;\"“”‘’(\n][\s\"“”‘’(]*$")
-_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def normalize_question(question: str, passages: list[str]) -> str:
@@ -29,12 +28,12 @@ def normalize_question(question: str, passages: list[str]) -> str:
     question = _CONTRACTION.sub(lambda m: f"{m.group(1)} {'is' if m.group(2).lower() == 's' else 'are'}", question)  # fmt: skip
     if any(c.isupper() for c in question):
         return question  # as typed: "Apakah nama latin …" names nothing, whatever the news writes
-    wanted = {_POSSESSIVE.sub("", w).lower() for w in _WORD.findall(question)}
+    wanted = {POSSESSIVE.sub("", w).lower() for w in _WORD.findall(question)}
     wanted -= STOPWORDS_EN | STOPWORDS_ID | QUESTION_WORDS
     written: dict[str, Counter] = {}
     for text in passages:
         for m in _WORD.finditer(text):
-            bare = _POSSESSIVE.sub("", m.group(0))
+            bare = POSSESSIVE.sub("", m.group(0))
             if bare.lower() in wanted and not _opens_a_sentence(text, m.start()):
                 written.setdefault(bare.lower(), Counter())[bare] += 1
     forms: dict[str, str] = {}
@@ -44,7 +43,7 @@ def normalize_question(question: str, passages: list[str]) -> str:
             forms[word] = max((f for f in counts if f[0].isupper()), key=counts.__getitem__)
 
     def as_written(m: re.Match) -> str:
-        bare = _POSSESSIVE.sub("", m.group(0))
+        bare = POSSESSIVE.sub("", m.group(0))
         form = forms.get(bare.lower())
         return form + m.group(0)[len(bare) :] if form else m.group(0)
 
