@@ -22,7 +22,13 @@ from assistant.retrieve import asked_speaker
 from assistant.search_index import STOPWORDS_EN, STOPWORDS_ID, stem_en, stem_id, tokenize_query
 from ingest.chunk import split_sentences
 from ingest.clean import blank_dateline
-from ingest.quotes import ROLE_TITLES, extract_quotes, same_speaker
+from ingest.quotes import (
+    ROLE_TITLES,
+    SPELLING_MIN_LENGTH,
+    extract_quotes,
+    same_speaker,
+    spelled_alike,
+)
 
 QUESTION_WORDS = {
     "what", "who", "whom", "whose", "when", "where", "why", "how", "which", "did", "does", "do",
@@ -284,7 +290,14 @@ def _entity_in(entity: str, text_lower: str) -> bool:
         return len(squashed) >= 3 and squashed in re.sub(r"\W+", "", text_lower)
     if len(entity) <= 3:
         return re.search(rf"\b{re.escape(entity)}\b", text_lower) is not None
-    return any(form[: max(len(form) - 1, 4)] in text_lower for form in _stems(entity))
+    if any(form[: max(len(form) - 1, 4)] in text_lower for form in _stems(entity)):
+        return True
+    return len(entity) >= SPELLING_MIN_LENGTH and any(spelled_alike(entity, word) for word in _words_of(text_lower))  # fmt: skip
+
+
+@lru_cache(maxsize=512)
+def _words_of(text_lower: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[^\W\d_]+", text_lower))
 
 
 def _spelled_in(number: str, text_lower: str) -> bool:
@@ -1030,7 +1043,9 @@ def _names_near(names: Sequence[str], sentences: list[str], i: int, heading: str
 def _speaker_speaks(speaker: str, passage: str, low: str) -> bool:
     if any(same_speaker(speaker, q.speaker_key) for q in extract_quotes(passage)):
         return True
-    words = set(speaker.split())
+    # The speaker's words as the passage spells them ('zelenskyy' asked, 'zelensky' written).
+    written = _words_of(low)
+    words = set(speaker.split()) | {w for word in speaker.split() for w in written if spelled_alike(word, w)}  # fmt: skip
     alternatives = "|".join(map(re.escape, words))
     return re.search(rf"\b(?:{alternatives})\w*\b.{{0,80}}\b(?:{SAY_VERBS})\b|\b(?:{SAY_VERBS})\s+(?:\w+\s+){{0,3}}(?:{alternatives})", low) is not None  # fmt: skip
 

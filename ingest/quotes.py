@@ -71,8 +71,32 @@ def speaker_key(name: str) -> str:
 
 
 def same_speaker(a: str, b: str) -> bool:
-    """Whether two speaker keys share a name word: 'zelensky' ~ 'volodymyr zelensky'."""
-    return bool(set(a.split()) & set(b.split()))
+    """Whether two speaker keys share a name word, however it is spelled: 'zelensky' ~
+    'volodymyr zelensky', 'zelenskyy' ~ 'zelensky'."""
+    return any(spelled_alike(x, y) for x in a.split() for y in b.split())
+
+
+SPELLING_MIN_LENGTH = 6  # shorter names differ by one letter too often: 'Hasan', 'Hasin'
+
+
+def spelled_alike(a: str, b: str) -> bool:
+    """Whether two lower-case words are one name as people spell it: the same, or both of at
+    least SPELLING_MIN_LENGTH letters, with the same first letter, and one letter added, dropped,
+    changed or two neighbours swapped: 'zelenskyy' ~ 'zelensky', 'freport' ~ 'freeport'."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < SPELLING_MIN_LENGTH or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+        return False
+    if not (a.isalpha() and b.isalpha()):
+        return False
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    if len(a) == len(b):
+        swapped = a[start + 1 : start + 2] + a[start : start + 1] + a[start + 2 :]
+        return a[start + 1 :] == b[start + 1 :] or swapped == b[start:]
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[start + 1 :] == shorter[start:]
 
 
 def extract_quotes(text: str) -> list[Quote]:

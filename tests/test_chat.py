@@ -97,6 +97,12 @@ def test_a_question_typed_in_lower_case_is_read_with_the_news_capitals(news_sett
     assert_cites_seed(assistant.ask(question), "id")
 
 
+@pytest.mark.parametrize("question", ["what did zelenskyy say about putin and the talks", "Apa kata Zelenskiy tentang negosiasi?"])  # fmt: skip
+def test_a_name_spelled_another_way_still_finds_the_quote(news_settings, retriever, question):
+    answer = assistant_for(news_settings, retriever).ask(question)
+    assert_cites_seed(answer, "en" if question.startswith("what") else "id")
+
+
 def test_answer_language_can_be_chosen(news_settings, retriever):
     answer = assistant_for(news_settings, retriever).ask(SEED_QUESTIONS["id"], language="en")
     assert answer.language == "en" and answer.answered

@@ -234,6 +234,24 @@ def test_names_repeated_by_one_word_or_possessive_still_count():
     assert why_not_answered("Di stadion mana Timnas U-22 kalah?", "Timnas Indonesia U-22 kalah di Stadion Kapten I Wayan Dipta.") is None  # fmt: skip
 
 
+def test_a_name_typed_one_letter_off_is_still_the_name():
+    from assistant.evidence import why_not_answered
+    from ingest.quotes import same_speaker, spelled_alike
+
+    assert spelled_alike("zelenskyy", "zelensky") and spelled_alike("zelenskiy", "zelensky")
+    assert spelled_alike("freport", "freeport") and spelled_alike("zelenksy", "zelensky")
+    # Short names, another first letter or two letters off are other names.
+    assert not spelled_alike("hasan", "hasin") and not spelled_alike("freeport", "greeport")
+    assert not spelled_alike("seaborn", "sheeran") and not spelled_alike("novanto", "novantoro")
+    assert same_speaker("zelenskyy", "volodymyr zelensky")
+    saham = "Angka ini melengkapi jumlah saham Freeport yang sudah dikempit negara sebesar 9,36 persen."  # fmt: skip
+    assert why_not_answered("Berapa persen saham Freport yang dimiliki negara?", saham) is None
+    assert why_not_answered("Berapa persen saham Freepost yang dimiliki negara?", saham) is None
+    assert why_not_answered("Berapa persen saham Grasberg yang dimiliki negara?", saham) == "names ['grasberg'] not in passage"  # fmt: skip
+    said = "Putin berusaha menggagalkan negosiasi, kata Zelensky kepada wartawan."
+    assert why_not_answered("What did Zelenskyy say about the talks?", said, same_language=False) is None  # fmt: skip
+
+
 def test_dates_and_clock_times_are_no_count():
     from assistant.evidence import slot_fillers
 
