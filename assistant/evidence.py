@@ -545,6 +545,9 @@ _CALENDAR_WORD = re.compile(
 _OPENS_A_SENTENCE = re.compile(r"^[\s\"“‘'(]*$|[:,]\s*[\"“‘']\s*$")
 
 
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "ch", "ss")  # Italian, Japanese, British, French, Swiss
+
+
 def _name_at_sentence_start(word: str, passage: str) -> bool:
     """Whether a capitalised word opening a sentence is a name: capitals there say nothing, so
     it is one when the passage also capitalises it mid-sentence ("… said Mr Knapman." then
@@ -573,8 +576,19 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
             if not any(entity_in(e, named) for e in q_entities if not e[0].isdigit()):
                 continue
         if slot in ("who", "where"):
+            start = m.start()
+            if _OPENS_A_SENTENCE.search(sentence[:start]) is not None:
+                # A word that opens the sentence without being a name is no part of the name
+                # after it: "The Tokyo …", "Fifteen-year-old Donald Young's …".
+                lead = _WORD.match(sentence, start)
+                rest = re.match(r"\s+(?=[A-Z])", sentence[lead.end() : m.end()]) if lead else None
+                if rest and not _name_at_sentence_start(lead.group(0), passage or sentence):
+                    start = lead.end() + rest.end()
+                    found = sentence[start : m.end()].lower()
             # A name that is only the question's own entity (or a title) answers nothing.
             words = [w for w in _WORD.findall(found) if w not in _TITLES]
+            if slot == "who" and len(words) == 1 and words[0] in _ALIAS_OF and words[0].endswith(_DEMONYM_ENDINGS):  # fmt: skip
+                continue  # "Italian", "Japanese": a nationality, not who
             if not words or all(any(entity_in(e, w) for e in q_entities) for w in words):
                 continue
             if m.start() == 0 and len(words) == 1 and words[0] in _STOPWORDS | QUESTION_WORDS:

@@ -563,6 +563,15 @@ def test_a_word_capitalised_only_to_open_a_sentence_or_a_month_is_no_name():
     assert names("Komisi itu (KPK) menolak.") == ["KPK"]
     assert names("“Kami menang,” kata Eggi.") == ["Eggi"]
     assert names("Mr Knapman said: “Knapman will go on.”") == ["Mr Knapman", "Knapman"]
+    # Nor is such a word part of the name after it, which may be the question's own; and a
+    # nationality says where from, not who.
+    young = "Fifteen-year-old Donald Young's debut proved brief at the San Jose Open."
+    asked = ["donald", "young", "san", "jose", "open"]
+    assert [young[a:b] for a, b in slot_fillers("who", young, asked, young)] == []
+    assert names("Fifteen-year-old Donald Young lost.") == ["Fifteen-year-old Donald Young"]
+    italian = "The founder of Parmalat apologised for the Italian dairy firm's collapse."
+    assert [italian[a:b] for a, b in slot_fillers("who", italian, ["parmalat"], italian)] == []
+    assert names("The founder, Calisto Tanzi, apologised.") == ["Calisto Tanzi"]
 
 
 def test_a_sum_of_money_answers_only_near_the_question_s_words():
