@@ -546,6 +546,7 @@ _OPENS_A_SENTENCE = re.compile(r"^[\s\"“‘'(]*$|[:,]\s*[\"“‘']\s*$")
 
 
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "ch", "ss")  # Italian, Japanese, British, French, Swiss
+_AFTER_POSSESSIVE = re.compile(r"\b(?:his|her|its|their|our|my|your)\s+$", re.I)
 
 
 def _name_at_sentence_start(word: str, passage: str) -> bool:
@@ -589,6 +590,8 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
             words = [w for w in _WORD.findall(found) if w not in _TITLES]
             if slot == "who" and len(words) == 1 and words[0] in _ALIAS_OF and words[0].endswith(_DEMONYM_ENDINGS):  # fmt: skip
                 continue  # "Italian", "Japanese": a nationality, not who
+            if slot == "who" and len(words) == 1 and _AFTER_POSSESSIVE.search(sentence[:start]):
+                continue  # "his Tour debut", "their Premiership rivals": a thing someone has
             if not words or all(any(entity_in(e, w) for e in q_entities) for w in words):
                 continue
             if m.start() == 0 and len(words) == 1 and words[0] in _STOPWORDS | QUESTION_WORDS:

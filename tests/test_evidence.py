@@ -572,6 +572,9 @@ def test_a_word_capitalised_only_to_open_a_sentence_or_a_month_is_no_name():
     italian = "The founder of Parmalat apologised for the Italian dairy firm's collapse."
     assert [italian[a:b] for a, b in slot_fillers("who", italian, ["parmalat"], italian)] == []
     assert names("The founder, Calisto Tanzi, apologised.") == ["Calisto Tanzi"]
+    # A capitalised word someone has ("his Tour debut") is a thing, not who.
+    assert names("He was happy with his Tour debut, said Smith.") == ["Smith"]
+    assert names("He was happy with his debut on the Tour, said Smith.") == ["Tour", "Smith"]
 
 
 def test_a_sum_of_money_answers_only_near_the_question_s_words():
