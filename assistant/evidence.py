@@ -48,6 +48,7 @@ NUMBER_WORDS = (
     "thirty|forty|fifty|hundred|thousand|million|billion|dozen|half"
 )
 SAY_VERBS = r"kata|ujar|ucap|tegas|ungkap|jelas|tutur|imbuh|mengatakan|menegaskan|mengungkapkan|menyatakan|menjelaskan|menilai|said|says|told|added|stated|warned|insisted|argued|claimed"  # fmt: skip
+_SAY_VERB = re.compile(SAY_VERBS)
 
 # "What sentence", "what is the maximum fine", "what was the total": the asked word may stand
 # after a verb, an article and one more word.
@@ -292,12 +293,20 @@ def _entity_in(entity: str, text_lower: str) -> bool:
         return re.search(rf"\b{re.escape(entity)}\b", text_lower) is not None
     if any(form[: max(len(form) - 1, 4)] in text_lower for form in _stems(entity)):
         return True
-    return len(entity) >= SPELLING_MIN_LENGTH and any(spelled_alike(entity, word) for word in _words_of(text_lower))  # fmt: skip
+    return bool(_spelled_alike_in(entity, text_lower))
 
 
-@lru_cache(maxsize=512)
+def _spelled_alike_in(word: str, text_lower: str) -> set[str]:
+    """The words of the text that are `word` as people spell it ('zelensky' for 'zelenskyy')."""
+    if len(word) < SPELLING_MIN_LENGTH:
+        return set()
+    return {w for w in _words_of(text_lower) if abs(len(w) - len(word)) <= 1 and spelled_alike(word, w)}  # fmt: skip
+
+
+@lru_cache(maxsize=2048)
 def _words_of(text_lower: str) -> frozenset[str]:
-    return frozenset(re.findall(r"[^\W\d_]+", text_lower))
+    """The text's words that could be a name (SPELLING_MIN_LENGTH letters or more)."""
+    return frozenset(w for w in re.findall(r"[^\W\d_]+", text_lower) if len(w) >= SPELLING_MIN_LENGTH and w not in _STOPWORDS and not _SAY_VERB.fullmatch(w))  # fmt: skip
 
 
 def _spelled_in(number: str, text_lower: str) -> bool:
@@ -545,8 +554,15 @@ _CALENDAR_WORD = re.compile(
 _OPENS_A_SENTENCE = re.compile(r"^[\s\"“‘'(]*$|[:,]\s*[\"“‘']\s*$")
 
 
-_DEMONYM_ENDINGS = ("an", "ese", "ish", "ch", "ss")  # Italian, Japanese, British, French, Swiss
-_AFTER_POSSESSIVE = re.compile(r"\b(?:his|her|its|their|our|my|your)\s+$", re.I)
+# Nationalities as English news writes them: "the Italian dairy firm" names no one.
+DEMONYMS = {
+    "american", "australian", "british", "chinese", "dutch", "english", "european", "filipino",
+    "french", "german", "greek", "indian", "indonesian", "irish", "italian", "japanese", "korean",
+    "malaysian", "norwegian", "polish", "russian", "scottish", "spanish", "swedish", "swiss",
+    "thai", "turkish", "ukrainian", "welsh",
+}  # fmt: skip
+# "her" is left out: "told her Putin …" is also its object.
+_AFTER_POSSESSIVE = re.compile(r"\b(?:his|its|their|our|my|your)\s+$", re.I)
 
 
 def _name_at_sentence_start(word: str, passage: str) -> bool:
@@ -578,31 +594,33 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
                 continue
         if slot in ("who", "where"):
             start = m.start()
-            if _OPENS_A_SENTENCE.search(sentence[:start]) is not None:
+            opens = _OPENS_A_SENTENCE.search(sentence[:start]) is not None
+            if opens:
                 # A word that opens the sentence without being a name is no part of the name
                 # after it: "The Tokyo …", "Fifteen-year-old Donald Young's …".
                 lead = _WORD.match(sentence, start)
                 rest = re.match(r"\s+(?=[A-Z])", sentence[lead.end() : m.end()]) if lead else None
-                if rest and not _name_at_sentence_start(lead.group(0), passage or sentence):
-                    start = lead.end() + rest.end()
+                if rest and lead.group(0).lower() not in _TITLES and not _name_at_sentence_start(lead.group(0), passage or sentence):  # fmt: skip
+                    start, opens = lead.end() + rest.end(), False
                     found = sentence[start : m.end()].lower()
             # A name that is only the question's own entity (or a title) answers nothing.
             words = [w for w in _WORD.findall(found) if w not in _TITLES]
-            if slot == "who" and len(words) == 1 and words[0] in _ALIAS_OF and words[0].endswith(_DEMONYM_ENDINGS):  # fmt: skip
+            if slot == "who" and len(words) == 1 and words[0] in DEMONYMS:
                 continue  # "Italian", "Japanese": a nationality, not who
             if slot == "who" and len(words) == 1 and _AFTER_POSSESSIVE.search(sentence[:start]):
                 continue  # "his Tour debut", "their Premiership rivals": a thing someone has
             if not words or all(any(entity_in(e, w) for e in q_entities) for w in words):
                 continue
-            if m.start() == 0 and len(words) == 1 and words[0] in _STOPWORDS | QUESTION_WORDS:
+            if start == 0 and len(words) == 1 and words[0] in _STOPWORDS | QUESTION_WORDS:
                 continue
             named = [w for w in words if w not in _STOPWORDS]
             if named and all(_CALENDAR_WORD.fullmatch(w) for w in named):
                 continue
-            as_written = _WORD.findall(m.group(0))
-            opens = _OPENS_A_SENTENCE.search(sentence[: m.start()]) is not None
+            as_written = _WORD.findall(sentence[start : m.end()])
             if opens and len(as_written) == 1 and not _name_at_sentence_start(as_written[0], passage or sentence):  # fmt: skip
                 continue
+            yield start, m.end()
+            continue
         yield m.span()
 
 
@@ -1062,8 +1080,7 @@ def _speaker_speaks(speaker: str, passage: str, low: str) -> bool:
     if any(same_speaker(speaker, q.speaker_key) for q in extract_quotes(passage)):
         return True
     # The speaker's words as the passage spells them ('zelenskyy' asked, 'zelensky' written).
-    written = _words_of(low)
-    words = set(speaker.split()) | {w for word in speaker.split() for w in written if spelled_alike(word, w)}  # fmt: skip
+    words = set(speaker.split()).union(*(_spelled_alike_in(word, low) for word in speaker.split()))
     alternatives = "|".join(map(re.escape, words))
     return re.search(rf"\b(?:{alternatives})\w*\b.{{0,80}}\b(?:{SAY_VERBS})\b|\b(?:{SAY_VERBS})\s+(?:\w+\s+){{0,3}}(?:{alternatives})", low) is not None  # fmt: skip
 

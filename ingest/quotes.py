@@ -82,7 +82,8 @@ SPELLING_MIN_LENGTH = 6  # shorter names differ by one letter too often: 'Hasan'
 def spelled_alike(a: str, b: str) -> bool:
     """Whether two lower-case words are one name as people spell it: the same, or both of at
     least SPELLING_MIN_LENGTH letters, with the same first letter, and one letter added, dropped,
-    changed or two neighbours swapped: 'zelenskyy' ~ 'zelensky', 'freport' ~ 'freeport'."""
+    changed (not the last) or two neighbours swapped: 'zelenskyy' ~ 'zelensky', 'freport' ~
+    'freeport', but not 'warner' ~ 'warned'."""
     if a == b:
         return True
     if min(len(a), len(b)) < SPELLING_MIN_LENGTH or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
@@ -94,7 +95,8 @@ def spelled_alike(a: str, b: str) -> bool:
         start += 1
     if len(a) == len(b):
         swapped = a[start + 1 : start + 2] + a[start : start + 1] + a[start + 2 :]
-        return a[start + 1 :] == b[start + 1 :] or swapped == b[start:]
+        # Not the last letter changed: 'warner' / 'warned', 'turner' / 'turned' are two words.
+        return (start < len(a) - 1 and a[start + 1 :] == b[start + 1 :]) or swapped == b[start:]
     longer, shorter = (a, b) if len(a) > len(b) else (b, a)
     return longer[start + 1 :] == shorter[start:]
 

@@ -243,6 +243,10 @@ def test_a_name_typed_one_letter_off_is_still_the_name():
     # Short names, another first letter or two letters off are other names.
     assert not spelled_alike("hasan", "hasin") and not spelled_alike("freeport", "greeport")
     assert not spelled_alike("seaborn", "sheeran") and not spelled_alike("novanto", "novantoro")
+    # A surname is not the past tense it is one letter from: 'Warner warned' names one man.
+    assert not spelled_alike("warner", "warned") and not spelled_alike("turner", "turned")
+    officials = "Officials warned of delays, the minister said."
+    assert why_not_answered("What did Warner say about the delays?", officials) == "no statement by warner"  # fmt: skip
     assert same_speaker("zelenskyy", "volodymyr zelensky")
     saham = "Angka ini melengkapi jumlah saham Freeport yang sudah dikempit negara sebesar 9,36 persen."  # fmt: skip
     assert why_not_answered("Berapa persen saham Freport yang dimiliki negara?", saham) is None
@@ -568,10 +572,11 @@ def test_a_word_capitalised_only_to_open_a_sentence_or_a_month_is_no_name():
     young = "Fifteen-year-old Donald Young's debut proved brief at the San Jose Open."
     asked = ["donald", "young", "san", "jose", "open"]
     assert [young[a:b] for a, b in slot_fillers("who", young, asked, young)] == []
-    assert names("Fifteen-year-old Donald Young lost.") == ["Fifteen-year-old Donald Young"]
+    assert names("Fifteen-year-old Donald Young lost.") == ["Donald Young"]
+    assert names("Yesterday Blair said no.") == ["Blair"]
     italian = "The founder of Parmalat apologised for the Italian dairy firm's collapse."
     assert [italian[a:b] for a, b in slot_fillers("who", italian, ["parmalat"], italian)] == []
-    assert names("The founder, Calisto Tanzi, apologised.") == ["Calisto Tanzi"]
+    assert names("Indonesia kalah dari Jerman di final.") == ["Jerman"]  # a team, not a nationality
     # A capitalised word someone has ("his Tour debut") is a thing, not who.
     assert names("He was happy with his Tour debut, said Smith.") == ["Smith"]
     assert names("He was happy with his debut on the Tour, said Smith.") == ["Tour", "Smith"]
