@@ -74,7 +74,8 @@ SLOTS = [
 SLOT_FILLERS = {
     "age": re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\baged? \d{1,3}\b|\bage of \d{1,3}\b|\b(?:berusia|berumur|usia(?:nya)?|umur(?:nya)?) (?:sekitar |kurang lebih )?\d{1,3}\b|(?P<own>\b(?-i:[A-Z])[\w'’-]+, \d{1,3},|\(\d{1,3}\))", re.I),
     "when": re.compile(rf"\b(?:19|20)\d\d\b|\b(?:{MONTHS})\b|\b(?:{DAYS})\b|\b\d{{1,2}}/\d{{1,2}}\b|\b(?:kemarin|yesterday|today|hari ini|last (?:week|month|year)|pekan lalu|bulan lalu|tahun lalu)\b", re.I),
-    "number": re.compile(rf"\d|\b(?:{NUMBER_WORDS})\b", re.I),
+    # A share in words counts too: "a quarter of web users", "dua pertiga", "separuh".
+    "number": re.compile(rf"\d|\b(?:{NUMBER_WORDS})\b|\b(?:a|one|two|three)[- ](?:quarters?|thirds?)\b|\b(?:seperempat|sepertiga|setengah|separuh|seperlima|(?:dua|tiga) per(?:tiga|empat))\b", re.I),
     "money": re.compile(rf"(?:£|\$|€|¥|\bRp\.?)\s?\d|(?:\d|\b(?:{NUMBER_WORDS})\b)[\w.,\s]{{0,20}}?\b(?:dollars?|pounds?|euros?|rupiah|yen|dolar|euro|poundsterling|ringgit|yuan|rupees?|francs?)\b", re.I),
     "duration": re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS}|a|an|several|beberapa)[- ](?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|detik|menit|jam|hari|minggu|pekan|bulan|tahun|dekade|abad)\b|\bse(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun|abad)\b|\bsince\b|\bsejak\b|\bselama\b", re.I),
     "penalty": re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS}) (?:tahun|bulan|hari|years?|months?|days?)\b|\blife\b|\bseumur hidup\b|\bdeath\b|\bhukuman mati\b|\bacquitted\b|\bbebas\b", re.I),

@@ -256,6 +256,17 @@ def test_a_name_typed_one_letter_off_is_still_the_name():
     assert why_not_answered("What did Zelenskyy say about the talks?", said, same_language=False) is None  # fmt: skip
 
 
+def test_a_share_written_in_words_is_a_number():
+    from assistant.evidence import slot_filled, why_not_answered
+
+    assert slot_filled("number", "It found that a quarter of web users watch less TV.", [])
+    assert slot_filled("number", "Separuh warga tidak menonton TV lagi.", [])
+    assert slot_filled("number", "Dua pertiga pemilih datang.", [])
+    assert not slot_filled("number", "Web users watch less TV, it found.", [])
+    tv = "Jupiter Research found that a quarter of web users spent less time watching TV."
+    assert why_not_answered("What share of web users watch less TV?", tv) is None
+
+
 def test_dates_and_clock_times_are_no_count():
     from assistant.evidence import slot_fillers
 
