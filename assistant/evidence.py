@@ -581,7 +581,7 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
     years, days …"""
     asked_numbers = {re.sub(r"[.,]", "", e) for e in q_entities}
     for m in SLOT_FILLERS[slot].finditer(sentence):
-        found = m.group(0).lower()
+        found, start = m.group(0).lower(), m.start()
         if slot == "number" and _DATE_NUMBER.fullmatch(_number_at(sentence, m.start(), m.end())):
             continue  # "2015", "(14/2)", "pukul 07.00" date an event; they count nothing
         if slot == "number" and not counting_time and _TIME_AFTER.match(sentence, m.end()):
@@ -594,7 +594,6 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
             if not any(entity_in(e, named) for e in q_entities if not e[0].isdigit()):
                 continue
         if slot in ("who", "where"):
-            start = m.start()
             opens = _OPENS_A_SENTENCE.search(sentence[:start]) is not None
             if opens:
                 # A word that opens the sentence without being a name is no part of the name
@@ -620,9 +619,7 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
             as_written = _WORD.findall(sentence[start : m.end()])
             if opens and len(as_written) == 1 and not _name_at_sentence_start(as_written[0], passage or sentence):  # fmt: skip
                 continue
-            yield start, m.end()
-            continue
-        yield m.span()
+        yield start, m.end()
 
 
 def states_asked_slot(question: str, answer: str, sources: str = "") -> bool:
