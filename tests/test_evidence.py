@@ -337,6 +337,10 @@ def test_a_counted_thing_is_looked_for_in_the_passages_language():
         ("How much methamphetamine did police find on Roro Fitria?", "number"),
         ("How long had Robert Kilroy-Silk been a UKIP member?", "duration"),
         ("Sudah berapa lama Kusuma bekerja sebagai tukang parkir?", "duration"),
+        # "What does it cost" asks a price; "the cost" after a verb is a topic, not the slot.
+        ("I heard Apple has a cheap new Mac. What does it cost in Britain?", "money"),
+        ("What will the tunnel cost taxpayers?", "money"),
+        ("What does Jobs think about the cost?", None),
     ],
 )
 def test_sums_of_money_and_spans_of_time_are_asked_slots(question, slot):
