@@ -1031,8 +1031,9 @@ def _named_by_another_part(entity: str, phrases: Sequence[Sequence[str]], text: 
     """Whether a name of two or three words ("Taufik Hidayat", "Tony Gunawan") is in `text` by
     another of its words standing alone as a name: news names a person again by one name
     ("kata Taufik", "Mr Blair"). "Taufik Kiemas" is someone else, "Leicester City" another
-    club; words shared by many names (countries, "Court", "National"), stopwords and numbers
-    do not count."""
+    club; words shared by many names (countries, "Court", "National"), stopwords, numbers and
+    words the text also writes in lower case ("Bank" of "Silicon Valley Bank" where a passage
+    on "Bank of America" says "the bank") do not count."""
     return any(
         entity in words
         and any(
@@ -1040,12 +1041,19 @@ def _named_by_another_part(entity: str, phrases: Sequence[Sequence[str]], text: 
             and w not in _ALIAS_OF
             and w not in _STOPWORDS
             and not w[0].isdigit()
+            and not _written_in_lower_case(w, text)
             and _stands_alone_as_name(w, text)
             for w in words
         )
         for words in phrases
         if 2 <= len(words) <= 3
     )
+
+
+def _written_in_lower_case(word: str, text: str) -> bool:
+    """Whether `text` also writes `word` in lower case: a common noun ("the bank"), not a name,
+    however often it is capitalised within one ("Bank of America")."""
+    return re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text) is not None
 
 
 def _stands_alone_as_name(word: str, text: str) -> bool:

@@ -504,6 +504,10 @@ def test_a_person_named_again_by_one_name_is_still_named():
     assert why_not_answered("How many Galaxy Note 8 phones were sold?", "Apple sold 8 million phones.") == "names ['galaxy', 'note'] not in passage"  # fmt: skip
     court = "The Supreme Court ruled on the case on Monday."
     assert why_not_answered("When did the Jakarta Court rule on the case?", court) == "names ['jakarta'] not in passage"  # fmt: skip
+    # "Bank" stands alone as a name in "Bank of America", but "the bank" shows it is a noun.
+    svb = "Why did Silicon Valley Bank collapse?"
+    america = "Parmalat, which collapsed in 2003, may not sue Bank of America. The bank wants damages."  # fmt: skip
+    assert why_not_answered(svb, america) == "names ['silicon', 'valley'] not in passage"
 
 
 def test_a_written_answer_must_state_what_the_question_asks_for():
