@@ -18,7 +18,7 @@ import numpy as np
 
 from assistant.guard import is_instruction
 from assistant.models import Hit
-from assistant.retrieve import asked_speaker
+from assistant.retrieve import asked_speaker, asked_topic
 from assistant.search_index import STOPWORDS_EN, STOPWORDS_ID, stem_en, stem_id, tokenize_query
 from ingest.chunk import split_sentences
 from ingest.clean import blank_dateline
@@ -877,6 +877,9 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
     if slot == "say":
         if parsed.speaker and not _speaker_speaks(parsed.speaker, passage, low):
             return f"no statement by {parsed.speaker}"
+        topic = asked_topic(question)
+        if parsed.speaker and topic and not _speaks_on(parsed.speaker, topic, entities, passage, title, passage_language):  # fmt: skip
+            return f"no statement by {parsed.speaker} on {topic}"
     elif slot in SLOT_FILLERS:
         body = blank_dateline(passage)  # its sentences, without "Rimanews - "
         sentences = [body[a:b] for a, b in split_sentences(body)]
@@ -1089,6 +1092,38 @@ def _speaker_speaks(speaker: str, passage: str, low: str) -> bool:
     words = set(speaker.split()).union(*(_spelled_alike_in(word, low) for word in speaker.split()))
     alternatives = "|".join(map(re.escape, words))
     return re.search(rf"\b(?:{alternatives})\w*\b.{{0,80}}\b(?:{SAY_VERBS})\b|\b(?:{SAY_VERBS})\s+(?:\w+\s+){{0,3}}(?:{alternatives})", low) is not None  # fmt: skip
+
+
+def _speaks_on(speaker: str, topic: str, q_entities: Sequence[str], passage: str, title: str, passage_language: str | None) -> bool:  # fmt: skip
+    """Whether the speaker's words in `passage` are on `topic` ("What did Katy Perry say about
+    Spotify?" against a passage where Spotify is named, but not by her). Her words are each
+    quote or reported statement of hers with the sentence before it (which often names what she
+    answers) and the title. A topic with names needs one of them there. A topic of common words
+    is not checked: news paraphrases it ("talks" for "negotiations"), and a follow-up ("Dan apa
+    kata Putin?") carries the previous question's topic over to a speaker who may not use its
+    words."""
+    body = blank_dateline(passage)
+    spans = split_sentences(body)
+    said = [(q.start, q.start + len(q.text)) for q in extract_quotes(body) if same_speaker(speaker, q.speaker_key)]  # fmt: skip
+    if not said:  # reported without a quote: the sentences naming the speaker
+        words = set(speaker.split())
+        said = [(a, b) for a, b in spans if words & set(re.findall(r"\w+", body[a:b].lower()))]
+    windows = []
+    for start, end in said:
+        inside = [
+            k for k, (a, b) in enumerate(spans) if a < end and b > start
+        ]  # a quote may run on
+        if inside:
+            stretch = spans[max(0, inside[0] - 1) : inside[-1] + 1]
+            windows.append(f"{title}\n" + " ".join(body[a:b] for a, b in stretch))
+    if not windows:
+        return True  # the speaker check found the statement; nothing finer to read here
+    own = set(speaker.split())
+    topic_low = topic.lower()
+    names = [e for e in q_entities if e not in own and re.search(rf"\b{re.escape(e)}\b", topic_low)]
+    return not names or any(
+        _named_in(e, w.lower(), passage_language) for e in names for w in windows
+    )
 
 
 def sentence_supported(sentence: str, passage: str, same_language: bool) -> bool:

@@ -116,6 +116,21 @@ def asked_speaker(question: str) -> str | None:
     return None
 
 
+def asked_topic(question: str) -> str | None:
+    """What a "what did X say about Y" question asks X's words on: Y, else None.
+
+    >>> asked_topic("Apa kata Zelensky tentang negosiasi?")
+    'negosiasi'
+    """
+    q = re.sub(r"^(?:and|dan|lalu|terus|then|so)\s+", "", question.strip(), flags=re.I)
+    for pattern in _SAY_PATTERNS:
+        m = pattern.search(q)
+        if m:
+            topic = (m.group("topic") or "").strip()
+            return topic or None
+    return None
+
+
 _NAME_OR_NUMBER = re.compile(r"\b(?:[A-Z][\w'’-]*[A-Za-z0-9]|[A-Z]{2,})\b|\b\d+(?:[.,]\d+)*")
 _NOT_NAMES = {
     "what", "who", "when", "where", "why", "how", "which", "did", "does", "do", "is", "are",

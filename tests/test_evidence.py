@@ -256,6 +256,31 @@ def test_a_name_typed_one_letter_off_is_still_the_name():
     assert why_not_answered("What did Zelenskyy say about the talks?", said, same_language=False) is None  # fmt: skip
 
 
+def test_a_statement_asked_about_a_topic_must_be_on_it():
+    from assistant.evidence import why_not_answered
+    from assistant.retrieve import asked_topic
+
+    assert asked_topic("Apa kata Zelensky tentang negosiasi?") == "negosiasi"
+    assert asked_topic("What did Bush tell Congress in his budget message?") is None
+    feud = (
+        "Taylor Swift merilis katalognya di Spotify. Perry meminta Swift mengakhiri perseteruan "
+        'mereka. "Dia telah memulainya dan inilah saatnya untuk dia mengakhirinya," kata Perry.'
+    )
+    # Spotify is in the passage, but not in what Perry said or the sentence before it.
+    assert why_not_answered("What did Katy Perry say about Spotify?", feud, same_language=False) == "no statement by katy perry on Spotify"  # fmt: skip
+    assert why_not_answered("What did Katy Perry say about Taylor Swift?", feud, same_language=False) is None  # fmt: skip
+    # A quote that runs over two sentences counts whole; a topic of common words is not checked
+    # (a follow-up carries its topic over to another speaker, news paraphrases it).
+    seed = (
+        "Trump meminta gencatan senjata. Rusia menolaknya. Presiden Volodymyr Zelensky menanggapi "
+        'hal itu. "Putin tidak bisa keluar dari perang. '
+        'Itulah sebabnya dia berusaha menggagalkan negosiasi," kata Zelensky.'
+    )
+    assert why_not_answered("Apa kata Zelensky tentang negosiasi?", seed) is None
+    assert why_not_answered("Apa kata Zelensky tentang Trump?", seed) == "no statement by zelensky on Trump"  # fmt: skip
+    assert why_not_answered("Apa kata Zelensky tentang harga minyak?", seed) is None
+
+
 def test_a_share_written_in_words_is_a_number():
     from assistant.evidence import slot_filled, why_not_answered
 
