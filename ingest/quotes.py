@@ -1,7 +1,7 @@
 """Find who is quoted in a passage: direct quotes with their speaker, and reported speech.
 
 Patterns, not a parser: `“…,” kata Zelensky`, `“…,” ujar/ucap/tegas/ungkap X`, `X mengatakan
-bahwa …`, `"…," said X`, `"…," X said`, `X said that …`, `menurut X`. Pronoun speakers (dia, ia,
+bahwa …`, `"…," said X`, `"…," X said`, `X said that …`, `X, director of Y, said …`, `menurut X`. Pronoun speakers (dia, ia,
 he, she) are resolved to the last named speaker in the passage. It misses quotes whose speaker
 is only named sentences earlier; retrieval treats speakers as a preference, not a filter.
 """
@@ -41,6 +41,13 @@ PATTERNS = [
     # Zelensky menegaskan bahwa … / Smith said that …  (reported speech, to the sentence end)
     re.compile(
         rf"(?<![\w])(?P<speaker>{_NAME})\s+(?:juga\s+|sendiri\s+|also\s+)?(?:{_REPORT_VERBS})\b[\s,:]*(?:bahwa|that)?\s*(?P<quote>[^.!?]{{8,}}[.!?]?)",
+        re.UNICODE,
+    ),
+    # Shami Chakrabarti, director of Liberty, said …: a description between commas, with a word
+    # in lower case ("juru bicara … di Manchester, Abdalla Yousef, mengatakan" names Yousef,
+    # not Manchester), after a name that no preposition opens.
+    re.compile(
+        rf"(?<![\w])(?<!\bdi )(?<!\bin )(?<!\bat )(?<!\bof )(?<!\bfrom )(?<!\bdari )(?<!\bke )(?P<speaker>{_NAME}),[ \t]+(?=[^.,!?;:\n]*?\b[a-z])[^.,!?;:\n{_OPEN}{_CLOSE}]{{3,80}}?,\s+(?:{_REPORT_VERBS})\b[\s,:]*(?:bahwa|that)?\s*(?P<quote>[^.!?]{{8,}}[.!?]?)",
         re.UNICODE,
     ),
     # menurut Zelensky, … / according to Smith, …

@@ -77,6 +77,17 @@ def test_quote_patterns_english_and_pronouns():
     assert speaker_key("Presiden Ukraina Volodymyr Zelensky") == "volodymyr zelensky"
 
 
+def test_a_speaker_described_between_commas_is_the_speaker():
+    text = (
+        "Vicky Young said a concession was likely. Shami Chakrabarti, director of pressure group "
+        'Liberty, said the orders were not the main issue. She said the law was "a travesty".'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Vicky Young", "Shami Chakrabarti", "Shami Chakrabarti"]  # fmt: skip
+    # The name comes after the description here: no quote of "Manchester".
+    mosque = "Juru bicara Masjid Didsbury di Manchester, Abdalla Yousef, mengatakan, ayah Abedi beribadah di sana."  # fmt: skip
+    assert all(q.speaker != "Manchester" for q in extract_quotes(mosque))
+
+
 def test_chunk_metadata_lists_speakers():
     article = Article(
         id="s", text="“Kami siap berunding,” kata Zelensky. Rusia menolak.", lang="id"
