@@ -1,7 +1,7 @@
 """Find who is quoted in a passage: direct quotes with their speaker, and reported speech.
 
 Patterns, not a parser: `“…,” kata Zelensky`, `“…,” ujar/ucap/tegas/ungkap X`, `X mengatakan
-bahwa …`, `"…," said X`, `"…," X said`, `X said that …`, `X, director of Y, said …`, `menurut X`. Pronoun speakers (dia, ia,
+bahwa …`, `“…,” ujarnya`, `"…," said X`, `"…," X said`, `X said that …`, `X, director of Y, said …`, `menurut X`. Pronoun speakers (dia, ia,
 he, she) are resolved to the last named speaker in the passage. It misses quotes whose speaker
 is only named sentences earlier; retrieval treats speakers as a preference, not a filter.
 """
@@ -30,6 +30,9 @@ _OPEN = '"“”„«'
 _CLOSE = '"”“»'
 _QUOTE = rf"[{_OPEN}](?P<quote>[^{_OPEN}{_CLOSE}]{{8,}}?)[{_CLOSE}]"
 _ID_VERBS = r"kata|katanya|ujar|ujarnya|ucap|ucapnya|tegas|tegasnya|ungkap|ungkapnya|jelas|jelasnya|tutur|tuturnya|imbuh|imbuhnya|lanjut|lanjutnya|sebut|terang|tambah|tambahnya|papar|paparnya|pungkas|pungkasnya|seru"
+_NYA_VERBS = (
+    r"kata|ujar|ucap|tegas|ungkap|jelas|tutur|imbuh|lanjut|tambah|papar|pungkas|sebut|terang|seru"
+)
 _EN_VERBS = r"said|says|added|told|stated|explained|insisted|warned|argued|admitted"
 _REPORT_VERBS = r"mengatakan|menegaskan|mengungkapkan|menyatakan|menjelaskan|menyebut|menyebutkan|menilai|mengaku|meragukan|menambahkan|said|says|told|warned|insisted|argued|added"
 
@@ -38,6 +41,8 @@ PATTERNS = [
     re.compile(rf"{_QUOTE}\s*,?\s*(?:{_ID_VERBS}|{_EN_VERBS})\s+{_SPEAKER}", re.UNICODE),
     # "…," Smith said
     re.compile(rf"{_QUOTE}\s*,?\s*{_SPEAKER}\s+(?:{_EN_VERBS})\b", re.UNICODE),
+    # “…,” ujarnya: "-nya" is the speaker of the quote before (resolved like "dia")
+    re.compile(rf"{_QUOTE}\s*,?\s*(?:{_NYA_VERBS})(?P<speaker>nya)\b", re.UNICODE),
     # Zelensky menegaskan bahwa … / Smith said that …  (reported speech, to the sentence end)
     re.compile(
         rf"(?<![\w])(?P<speaker>{_NAME})\s+(?:juga\s+|sendiri\s+|also\s+)?(?:{_REPORT_VERBS})\b[\s,:]*(?:bahwa|that)?\s*(?P<quote>[^.!?]{{8,}}[.!?]?)",
@@ -55,7 +60,7 @@ PATTERNS = [
         rf"(?:[Mm]enurut|[Aa]ccording to)\s+(?P<speaker>{_NAME}),?\s*(?P<quote>[^.!?]{{8,}})"
     ),
 ]
-DIRECT_PATTERNS = 2  # the first two patterns match text in quotation marks
+DIRECT_PATTERNS = 3  # the first three patterns match text in quotation marks
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,13 @@ def test_quote_patterns_english_and_pronouns():
     assert speaker_key("Presiden Ukraina Volodymyr Zelensky") == "volodymyr zelensky"
 
 
+def test_a_quote_closed_by_ujarnya_is_the_last_speakers():
+    text = '“Kami membeli 11 unit,” kata Ryamizard. “Jadi tidak usah dibawa lagi ke Rusia,” ujarnya. “Tinggal lima unit lagi,” ucapnya.'  # fmt: skip
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.direct) for q in quotes] == [("Ryamizard", True)] * 3
+    assert quotes[1].text.startswith("Jadi tidak usah")
+
+
 def test_a_speaker_described_between_commas_is_the_speaker():
     text = (
         "Vicky Young said a concession was likely. Shami Chakrabarti, director of pressure group "
