@@ -18,6 +18,11 @@ ROLE_TITLES = {
     "mr", "mrs", "ms", "dr", "sir", "chancellor", "secretary", "chairman", "chief", "executive",
     "spokesman", "spokeswoman", "senator", "governor", "mayor", "coach", "manager", "the",
     "former", "mantan", "pelatih", "striker", "kapten", "captain",
+    # Indonesian offices written as one word: "Menhan Ryamizard", "Wapres Jusuf Kalla".
+    "menhan", "menkeu", "menkes", "mendagri", "menlu", "menpora", "mensos", "menag", "menaker",
+    "mendikbud", "menkominfo", "menpar", "menperin", "mendag", "menko", "menkumham", "menpan",
+    "wapres", "kapolres", "kapolsek", "kajati", "kajari", "kasad", "ksad", "pangdam", "wagub",
+    "wabup", "wawali", "walkot", "dirjen", "sekjen", "kadis",
 }  # fmt: skip
 # Nationalities in "Presiden Ukraina Volodymyr Zelensky" are not part of the name.
 NATIONALITIES = {"ukraina", "rusia", "as", "amerika", "serikat", "inggris", "indonesia", "ri", "us", "uk"}  # fmt: skip

@@ -279,6 +279,9 @@ def test_a_statement_asked_about_a_topic_must_be_on_it():
     assert why_not_answered("Apa kata Zelensky tentang negosiasi?", seed) is None
     assert why_not_answered("Apa kata Zelensky tentang Trump?", seed) == "no statement by zelensky on Trump"  # fmt: skip
     assert why_not_answered("Apa kata Zelensky tentang harga minyak?", seed) is None
+    # "Menhan" (defence minister) is an office, not part of the name the passage must hold.
+    sukhoi = '"Saya nawar sudah lama, buka harga US$ 150, sekarang jadi US$ 90," ucap Ryamizard.'
+    assert why_not_answered("Apa kata Menhan Ryamizard soal harga Sukhoi?", sukhoi, title="beli 11 sukhoi menhan yakin") is None  # fmt: skip
 
 
 def test_a_share_written_in_words_is_a_number():
