@@ -39,6 +39,7 @@ from assistant.evidence import (
     sentence_supported,
     states_asked_slot,
     states_evidence_number,
+    states_speakers_words,
 )
 from assistant.guard import in_language, leaks_prompt, without_instructions
 from assistant.models import Answer, Citation, Hit
@@ -230,6 +231,10 @@ class NewsAssistant:
         if checked is not None and not states_asked_slot(standalone, checked, "\n".join(h.text for h in shown)):  # fmt: skip
             log.info("The %s answer does not state what was asked; answering extractively", backend.name)  # fmt: skip
             checked = None  # it restates the question; the quoted sentences answer it
+        same_language = [h.text for h in shown if (h.metadata.get("lang") or lang) == lang]
+        if checked is not None and not states_speakers_words(standalone, checked, same_language):
+            log.info("The %s answer is not the asked speaker's words; quoting them", backend.name)  # fmt: skip
+            checked = None
         quoted = None
         if checked is not None and asks_for_a_count(standalone):
             quoted = compose_extractive(standalone, passages, lang, self.embeddings, ranked)

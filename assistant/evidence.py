@@ -60,7 +60,7 @@ SLOTS = [
     # "What prison sentence …", "Vonis apa …": a term of years, or life, death, acquittal.
     ("penalty", re.compile(_WHAT_THE + r"(?:sentence|penalty|punishment|jail term|prison term)\b|\b(?:hukuman|vonis|divonis|dihukum) (?:apa|berapa)\b", re.I)),
     # "How much did X pay …", "Berapa harga …": a sum of money, with its currency.
-    ("money", re.compile(r"\bhow much\b(?=[^?]*\b(?:pay|paid|pays|paying|cost|costs|costing|spend|spent|spending|earn|earned|earns|earning|raise|raised|raising|offer|offered|offering|bid|bidding|worth|charge|charged|charging|sell for|sold for|fine|fined|price|salary|budget|fee|compensation|invest|invested|investing|owe|owed|lend|lent|borrow|borrowed|money|profits?|revenues?|turnover)\b)|" + _WHAT_THE + r"(?:price|cost|fee|salary|budget|fine|sum)\b|\bwhat (?:does|did|do|will|would)(?:\s+[\w'’-]+){1,6}?(?<!\bthe)(?<!\ba)(?<!\bits)(?<!\btheir)(?<!\bhis)(?<!\bher)\s+cost\b|\bberapa(?:kah)? (?:harga|biaya|dana|nilai|gaji|anggaran|hadiah uang|denda|tarif|ongkos|upah|uang|modal|investasi|kerugian|ganti rugi|kompensasi)\b|\b(?:harga|biaya|gaji|denda|tarif)(?:nya)? berapa\b", re.I)),
+    ("money", re.compile(r"\bhow much\b(?=[^?]*\b(?:pay|paid|pays|paying|cost|costs|costing|spend|spent|spending|earn|earned|earns|earning|raise|raised|raising|offer|offered|offering|bid|bidding|worth|charge|charged|charging|sell for|sold for|fine|fined|price|salary|budget|fee|compensation|invest|invested|investing|owe|owed|lend|lent|borrow|borrowed|money|profits?|revenues?|turnover)\b)|" + _WHAT_THE + r"(?:price|cost|fee|salary|budget|fine|sum)\b|\bwhat (?:does|did|do|will|would)(?![^?]*\b(?:say|said|tell|told|think|claim)\b)(?:\s+[\w'’-]+){1,6}?(?<!\bthe)(?<!\ba)(?<!\bits)(?<!\btheir)(?<!\bhis)(?<!\bher)(?<!\bthis)(?<!\bthat)\s+cost\b|\bberapa(?:kah)? (?:harga|biaya|dana|nilai|gaji|anggaran|hadiah uang|denda|tarif|ongkos|upah|uang|modal|investasi|kerugian|ganti rugi|kompensasi)\b|\b(?:harga|biaya|gaji|denda|tarif)(?:nya)? berapa\b", re.I)),
     # "How long …", "Berapa lama …": a span of time.
     ("duration", re.compile(r"\bhow long\b(?! ago)|\b(?:berapa|sudah berapa)(?:kah)? lama(?:kah|nya)?\b", re.I)),
     ("number", re.compile(r"\bhow (?:many|much|far|big|large)\b|\bberapa\b|" + _WHAT_THE + r"(?:percentage|share|amount|number|score|total|figure)\b", re.I)),
@@ -640,6 +640,28 @@ _DATE_NUMBER = re.compile(rf"{_DATE}|\d{{1,2}}[.:]\d\d")  # or a clock time, "07
 _COUNTED_SLOTS = ("number", "money", "age", "duration", "penalty")
 
 
+# A written answer to "what did X say" is X's words when this share of its content words (other
+# than X's name and verbs of saying) is in X's statements of the answer's language. A model that
+# pastes the article ("Zelensky mengesak AS … Seruan ini disampaikan … Gencatan Senjata
+# Tertunda …") or gives someone else's view as X's falls back to X's quote.
+SPEAKERS_WORDS_SHARE = 0.3
+_SAYING = frozenset(content_terms(SAY_VERBS.replace("|", " ")))
+
+
+def states_speakers_words(question: str, answer: str, passages: Sequence[str]) -> bool:
+    """Whether a written answer to "what did X say" is made of X's words in `passages` (those
+    in the answer's language). True when the question asks no speaker or they quote X nowhere."""
+    speaker = asked_speaker(question)
+    if not speaker:
+        return True
+    quotes = [q.text for p in passages for q in extract_quotes(p) if same_speaker(speaker, q.speaker_key)]  # fmt: skip
+    if not quotes:
+        return True
+    said = set().union(*(content_terms(q) for q in quotes))
+    words = content_terms(re.sub(r"\[\d+\]", " ", answer)) - content_terms(speaker) - _SAYING
+    return not words or len(words & said) / len(words) >= SPEAKERS_WORDS_SHARE
+
+
 def asks_for_a_count(question: str) -> bool:
     """Whether the question asks for a count, a sum, an age or a span of time."""
     return parse_question(question).slot in _COUNTED_SLOTS
@@ -863,7 +885,7 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
     if missing_numbers:
         return f"numbers {missing_numbers} not in passage"
     if names:
-        missing = [e for e in names if not _named_in(e, low, passage_language) and not _named_by_another_part(e, parsed.name_phrases, text)]  # fmt: skip
+        missing = [e for e in names if not _named_in(e, low, passage_language) and not _named_by_another_part(e, parsed.name_phrases, text, passage)]  # fmt: skip
         # Every name must be there; with 3+ names allow one miss (a partial name).
         if len(missing) > (1 if len(names) >= 3 else 0):
             return f"names {missing} not in passage"
@@ -1030,7 +1052,7 @@ def _money_near_terms(sentence: str, q_entities: Sequence[str], passage: str, q_
 NAME_REACH = 2
 
 
-def _named_by_another_part(entity: str, phrases: Sequence[Sequence[str]], text: str) -> bool:
+def _named_by_another_part(entity: str, phrases: Sequence[Sequence[str]], text: str, body: str | None = None) -> bool:  # fmt: skip
     """Whether a name of two or three words ("Taufik Hidayat", "Tony Gunawan") is in `text` by
     another of its words standing alone as a name: news names a person again by one name
     ("kata Taufik", "Mr Blair"). "Taufik Kiemas" is someone else, "Leicester City" another
@@ -1044,7 +1066,7 @@ def _named_by_another_part(entity: str, phrases: Sequence[Sequence[str]], text: 
             and w not in _ALIAS_OF
             and w not in _STOPWORDS
             and not w[0].isdigit()
-            and not _written_in_lower_case(w, text)
+            and not _written_in_lower_case(w, text if body is None else body)
             and _stands_alone_as_name(w, text)
             for w in words
         )
@@ -1055,7 +1077,11 @@ def _named_by_another_part(entity: str, phrases: Sequence[Sequence[str]], text: 
 
 def _written_in_lower_case(word: str, text: str) -> bool:
     """Whether `text` also writes `word` in lower case: a common noun ("the bank"), not a name,
-    however often it is capitalised within one ("Bank of America")."""
+    however often it is capitalised within one ("Bank of America"). A word a personal title
+    stands before is a name all the same ("Mr Jobs said … create jobs"). `text` is an article's
+    body, not its title: IndoSum titles are all lower case."""
+    if re.search(rf"\b(?:Mr|Mrs|Ms|Dr|Sir|Pak|Bu|Bapak|Ibu)\.?\s+{re.escape(word)}\b", text, re.I):
+        return False
     return re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text) is not None
 
 
@@ -1097,8 +1123,8 @@ def _speaker_speaks(speaker: str, passage: str, low: str) -> bool:
 def _speaks_on(speaker: str, topic: str, q_entities: Sequence[str], passage: str, title: str, passage_language: str | None) -> bool:  # fmt: skip
     """Whether the speaker's words in `passage` are on `topic` ("What did Katy Perry say about
     Spotify?" against a passage where Spotify is named, but not by her). Her words are each
-    quote or reported statement of hers with the sentence before it (which often names what she
-    answers) and the title. A topic with names needs one of them there. A topic of common words
+    quote or reported statement of hers with the NAME_REACH sentences before it (which often
+    name what she answers) and the title. A topic with names needs one of them there. A topic of common words
     is not checked: news paraphrases it ("talks" for "negotiations"), and a follow-up ("Dan apa
     kata Putin?") carries the previous question's topic over to a speaker who may not use its
     words."""
@@ -1114,13 +1140,17 @@ def _speaks_on(speaker: str, topic: str, q_entities: Sequence[str], passage: str
             k for k, (a, b) in enumerate(spans) if a < end and b > start
         ]  # a quote may run on
         if inside:
-            stretch = spans[max(0, inside[0] - 1) : inside[-1] + 1]
+            stretch = spans[max(0, inside[0] - NAME_REACH) : inside[-1] + 1]
             windows.append(f"{title}\n" + " ".join(body[a:b] for a, b in stretch))
     if not windows:
         return True  # the speaker check found the statement; nothing finer to read here
     own = set(speaker.split())
     topic_low = topic.lower()
-    names = [e for e in q_entities if e not in own and re.search(rf"\b{re.escape(e)}\b", topic_low)]
+    names = [
+        e
+        for e in q_entities
+        if e not in own and not e[0].isdigit() and re.search(rf"\b{re.escape(e)}\b", topic_low)
+    ]
     return not names or any(
         _named_in(e, w.lower(), passage_language) for e in names for w in windows
     )

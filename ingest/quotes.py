@@ -1,9 +1,10 @@
 """Find who is quoted in a passage: direct quotes with their speaker, and reported speech.
 
 Patterns, not a parser: `“…,” kata Zelensky`, `“…,” ujar/ucap/tegas/ungkap X`, `X mengatakan
-bahwa …`, `“…,” ujarnya`, `"…," said X`, `"…," X said`, `X said that …`, `X, director of Y, said …`, `menurut X`. Pronoun speakers (dia, ia,
-he, she) are resolved to the last named speaker in the passage. It misses quotes whose speaker
-is only named sentences earlier; retrieval treats speakers as a preference, not a filter.
+bahwa …`, `“…,” ujarnya`, `"…," said X`, `"…," X said`, `X said that …`, `X, director of Y,
+said …`, `menurut X`. Pronoun speakers (dia, ia, he, she, "-nya") are resolved to the last
+named speaker in the passage. It misses quotes whose speaker is only named sentences earlier;
+retrieval treats speakers as a preference, not a filter.
 """
 
 from __future__ import annotations
@@ -34,7 +35,10 @@ _SPEAKER = rf"(?P<speaker>{_NAME}|dia|ia|beliau|he|she)"
 _OPEN = '"“”„«'
 _CLOSE = '"”“»'
 _QUOTE = rf"[{_OPEN}](?P<quote>[^{_OPEN}{_CLOSE}]{{8,}}?)[{_CLOSE}]"
-_ID_VERBS = r"kata|katanya|ujar|ujarnya|ucap|ucapnya|tegas|tegasnya|ungkap|ungkapnya|jelas|jelasnya|tutur|tuturnya|imbuh|imbuhnya|lanjut|lanjutnya|sebut|terang|tambah|tambahnya|papar|paparnya|pungkas|pungkasnya|seru"
+# "-nya" forms ("ujarnya") are the _NYA_VERBS pattern's: a name after one is no speaker.
+_ID_VERBS = (
+    r"kata|ujar|ucap|tegas|ungkap|jelas|tutur|imbuh|lanjut|sebut|terang|tambah|papar|pungkas|seru"
+)
 _NYA_VERBS = (
     r"kata|ujar|ucap|tegas|ungkap|jelas|tutur|imbuh|lanjut|tambah|papar|pungkas|sebut|terang|seru"
 )
@@ -53,11 +57,10 @@ PATTERNS = [
         rf"(?<![\w])(?P<speaker>{_NAME})\s+(?:juga\s+|sendiri\s+|also\s+)?(?:{_REPORT_VERBS})\b[\s,:]*(?:bahwa|that)?\s*(?P<quote>[^.!?]{{8,}}[.!?]?)",
         re.UNICODE,
     ),
-    # Shami Chakrabarti, director of Liberty, said …: a description between commas, with a word
-    # in lower case ("juru bicara … di Manchester, Abdalla Yousef, mengatakan" names Yousef,
-    # not Manchester), after a name that no preposition opens.
+    # Shami Chakrabarti, director of Liberty, said …: a description between commas that opens
+    # in lower case ("UK, France and Spain, said the report" is no speaker; see APPOSITIVE).
     re.compile(
-        rf"(?<![\w])(?<!\bdi )(?<!\bin )(?<!\bat )(?<!\bof )(?<!\bfrom )(?<!\bdari )(?<!\bke )(?P<speaker>{_NAME}),[ \t]+(?=[^.,!?;:\n]*?\b[a-z])[^.,!?;:\n{_OPEN}{_CLOSE}]{{3,80}}?,\s+(?:{_REPORT_VERBS})\b[\s,:]*(?:bahwa|that)?\s*(?P<quote>[^.!?]{{8,}}[.!?]?)",
+        rf"(?<![\w])(?P<speaker>{_NAME}),[ \t]+(?=[a-z])[^.,!?;:\n{_OPEN}{_CLOSE}]{{3,80}}?,\s+(?:{_REPORT_VERBS})\b[\s,:]*(?:bahwa|that)?\s*(?P<quote>[^.!?]{{8,}}[.!?]?)",
         re.UNICODE,
     ),
     # menurut Zelensky, … / according to Smith, …
@@ -66,6 +69,19 @@ PATTERNS = [
     ),
 ]
 DIRECT_PATTERNS = 3  # the first three patterns match text in quotation marks
+APPOSITIVE = 4  # the "Name, description, said" pattern
+# Before an appositive's name, a preposition makes the name someone else's ("a spokesman for
+# Tony Blair, the prime minister, said", "juru bicara masjid di Manchester, …, mengatakan").
+_PREPOSITIONS = (
+    r"di|in|at|of|from|for|to|on|with|by|about|dari|ke|kepada|oleh|untuk|dengan|pada|bagi"
+)
+_PREPOSITION_BEFORE = re.compile(rf"\b(?:{_PREPOSITIONS})\s+$", re.I)
+_PREPOSITION_FIRST = re.compile(rf"(?:{_PREPOSITIONS})\s", re.I)  # "Di Manchester, …"
+# A sentence's opening connective is no part of the name after it: "Namun, …", "Meanwhile …".
+CONNECTIVES = {
+    "but", "and", "however", "meanwhile", "ultimately", "yet", "so", "then", "also", "namun",
+    "tetapi", "terpisah", "sementara", "selain", "sedangkan", "adapun", "lalu", "kemudian",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -129,6 +145,14 @@ def extract_quotes(text: str) -> list[Quote]:
     for pattern_index, pattern in enumerate(PATTERNS):
         for match in pattern.finditer(text):
             speaker = match.group("speaker").strip(" .,")
+            if pattern_index == APPOSITIVE:
+                before = text[: match.start("speaker")]
+                if _PREPOSITION_BEFORE.search(before) or _PREPOSITION_FIRST.match(speaker):
+                    continue
+                words = speaker.split()
+                while words and words[0].lower() in CONNECTIVES:
+                    words.pop(0)
+                speaker = " ".join(words)
             quote = match.group("quote").strip()
             if not speaker or not speaker_key(speaker) and speaker.lower() not in PRONOUNS:
                 continue

@@ -30,16 +30,27 @@ def article_texts() -> dict[str, str]:
     return texts
 
 
-@pytest.mark.parametrize("name", ["bilingual_dev.jsonl", "bilingual_heldout.jsonl"])
-def test_question_files_are_well_formed(name, article_texts):
+FILES = ["bilingual_dev.jsonl", "bilingual_heldout.jsonl"]
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_question_files_are_well_formed(name):
     rows = questions(name)
     assert len({q["id"] for q in rows}) == len(rows)
+    listed = {line.strip() for line in (EVALSETS / "bilingual_corpus_ids.txt").read_text().splitlines()}  # fmt: skip
     for q in rows:
         assert q["kind"] in KINDS and q["lang"] in ("id", "en") and q["question"].strip()
         if q["kind"] == "unanswerable":
             assert q["answers"] == [] and q["gold_doc_ids"] == [], q["id"]
             continue
         assert q["answers"] and q["gold_doc_ids"], q["id"]
-        gold = article_texts[q["gold_doc_ids"][0]].lower()
-        assert any(a.lower() in gold for a in q["answers"]), q["id"]
         assert q["kind"].split("-")[0] == q["lang"], q["id"]
+        assert all(g in listed or g.startswith("seed:") for g in q["gold_doc_ids"]), q["id"]
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_answer_string_is_in_the_first_gold_article(name, article_texts):
+    for q in questions(name):
+        if q["answers"]:
+            gold = article_texts[q["gold_doc_ids"][0]].lower()
+            assert all(a.lower() in gold for a in q["answers"]), q["id"]
