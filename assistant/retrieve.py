@@ -101,20 +101,20 @@ _SAY_PATTERNS = [
 ]
 
 
+def _say_question(question: str) -> re.Match | None:
+    """The "what did X say (about Y)" match of a question, after a follow-up's "and"/"dan"."""
+    q = re.sub(r"^(?:and|dan|lalu|terus|then|so)\s+", "", question.strip(), flags=re.I)
+    return next((m for pattern in _SAY_PATTERNS if (m := pattern.search(q))), None)
+
+
 def asked_speaker(question: str) -> str | None:
     """The person a "what did X say" question asks about, as a speaker key, else None.
 
     >>> asked_speaker("Apa kata Zelensky tentang negosiasi?")
     'zelensky'
     """
-    q = question.strip()
-    q = re.sub(r"^(?:and|dan|lalu|terus|then|so)\s+", "", q, flags=re.I)
-    for pattern in _SAY_PATTERNS:
-        m = pattern.search(q)
-        if m:
-            key = speaker_key(m.group("who"))
-            return key or None
-    return None
+    m = _say_question(question)
+    return (speaker_key(m.group("who")) or None) if m else None
 
 
 def asked_topic(question: str) -> str | None:
@@ -123,13 +123,8 @@ def asked_topic(question: str) -> str | None:
     >>> asked_topic("Apa kata Zelensky tentang negosiasi?")
     'negosiasi'
     """
-    q = re.sub(r"^(?:and|dan|lalu|terus|then|so)\s+", "", question.strip(), flags=re.I)
-    for pattern in _SAY_PATTERNS:
-        m = pattern.search(q)
-        if m:
-            topic = (m.group("topic") or "").strip()
-            return topic or None
-    return None
+    m = _say_question(question)
+    return ((m.group("topic") or "").strip() or None) if m else None
 
 
 _NAME_OR_NUMBER = re.compile(r"\b(?:[A-Z][\w'’-]*[A-Za-z0-9]|[A-Z]{2,})\b|\b\d+(?:[.,]\d+)*")
