@@ -25,6 +25,7 @@ from ingest.clean import blank_dateline
 from ingest.quotes import (
     ROLE_TITLES,
     SPELLING_MIN_LENGTH,
+    Quote,
     extract_quotes,
     same_speaker,
     spelled_alike,
@@ -896,11 +897,13 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
         for words in parsed.name_phrases:
             if phrase_scattered(words, low):
                 return f"'{' '.join(words)}' not in passage as one name"
-    if slot == "say":
-        if parsed.speaker and not _speaker_speaks(parsed.speaker, passage, low):
+    if slot == "say" and parsed.speaker:
+        body = blank_dateline(passage)
+        theirs = [q for q in extract_quotes(body) if same_speaker(parsed.speaker, q.speaker_key)]
+        if not theirs and not _named_saying(parsed.speaker, low):
             return f"no statement by {parsed.speaker}"
         topic = asked_topic(question)
-        if parsed.speaker and topic and not _speaks_on(parsed.speaker, topic, entities, passage, title, passage_language):  # fmt: skip
+        if topic and not _speaks_on(parsed.speaker, topic, entities, body, theirs, title, passage_language):  # fmt: skip
             return f"no statement by {parsed.speaker} on {topic}"
     elif slot in SLOT_FILLERS:
         body = blank_dateline(passage)  # its sentences, without "Rimanews - "
@@ -1111,26 +1114,25 @@ def _names_near(names: Sequence[str], sentences: list[str], i: int, heading: str
     return any(_named_in(e, window, passage_language) for e in names)
 
 
-def _speaker_speaks(speaker: str, passage: str, low: str) -> bool:
-    if any(same_speaker(speaker, q.speaker_key) for q in extract_quotes(passage)):
-        return True
-    # The speaker's words as the passage spells them ('zelenskyy' asked, 'zelensky' written).
+def _named_saying(speaker: str, low: str) -> bool:
+    """Whether the text names the speaker next to a verb of saying, however it spells the name
+    ('zelenskyy' asked, 'zelensky' written): a statement no quote pattern caught."""
     words = set(speaker.split()).union(*(_spelled_alike_in(word, low) for word in speaker.split()))
     alternatives = "|".join(map(re.escape, words))
     return re.search(rf"\b(?:{alternatives})\w*\b.{{0,80}}\b(?:{SAY_VERBS})\b|\b(?:{SAY_VERBS})\s+(?:\w+\s+){{0,3}}(?:{alternatives})", low) is not None  # fmt: skip
 
 
-def _speaks_on(speaker: str, topic: str, q_entities: Sequence[str], passage: str, title: str, passage_language: str | None) -> bool:  # fmt: skip
-    """Whether the speaker's words in `passage` are on `topic` ("What did Katy Perry say about
-    Spotify?" against a passage where Spotify is named, but not by her). Her words are each
-    quote or reported statement of hers with the NAME_REACH sentences before it (which often
-    name what she answers) and the title. A topic with names needs one of them there. A topic of common words
+def _speaks_on(speaker: str, topic: str, q_entities: Sequence[str], body: str, theirs: Sequence[Quote], title: str, passage_language: str | None) -> bool:  # fmt: skip
+    """Whether the speaker's words in `body` (a passage without its dateline) are on `topic`
+    ("What did Katy Perry say about Spotify?" against a passage where Spotify is named, but not
+    by her). Her words are each of `theirs` (her quotes in `body`) or, without any, each
+    sentence naming her, with the NAME_REACH sentences before it (which often name what she
+    answers) and the title. A topic with names needs one of them there. A topic of common words
     is not checked: news paraphrases it ("talks" for "negotiations"), and a follow-up ("Dan apa
     kata Putin?") carries the previous question's topic over to a speaker who may not use its
     words."""
-    body = blank_dateline(passage)
     spans = split_sentences(body)
-    said = [(q.start, q.start + len(q.text)) for q in extract_quotes(body) if same_speaker(speaker, q.speaker_key)]  # fmt: skip
+    said = [(q.start, q.start + len(q.text)) for q in theirs]
     if not said:  # reported without a quote: the sentences naming the speaker
         words = set(speaker.split())
         said = [(a, b) for a, b in spans if words & set(re.findall(r"\w+", body[a:b].lower()))]
