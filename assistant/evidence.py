@@ -1055,13 +1055,14 @@ def _money_near_terms(sentence: str, q_entities: Sequence[str], passage: str, q_
 NAME_REACH = 2
 
 
-def _named_by_another_part(entity: str, phrases: Sequence[Sequence[str]], text: str, body: str | None = None) -> bool:  # fmt: skip
+def _named_by_another_part(entity: str, phrases: Sequence[Sequence[str]], text: str, body: str) -> bool:  # fmt: skip
     """Whether a name of two or three words ("Taufik Hidayat", "Tony Gunawan") is in `text` by
     another of its words standing alone as a name: news names a person again by one name
     ("kata Taufik", "Mr Blair"). "Taufik Kiemas" is someone else, "Leicester City" another
     club; words shared by many names (countries, "Court", "National"), stopwords, numbers and
     words the text also writes in lower case ("Bank" of "Silicon Valley Bank" where a passage
-    on "Bank of America" says "the bank") do not count."""
+    on "Bank of America" says "the bank") do not count. `text` is the passage with its title,
+    `body` the passage alone."""
     return any(
         entity in words
         and any(
@@ -1069,7 +1070,7 @@ def _named_by_another_part(entity: str, phrases: Sequence[Sequence[str]], text: 
             and w not in _ALIAS_OF
             and w not in _STOPWORDS
             and not w[0].isdigit()
-            and not _written_in_lower_case(w, text if body is None else body)
+            and not _written_in_lower_case(w, body)
             and _stands_alone_as_name(w, text)
             for w in words
         )
