@@ -35,12 +35,9 @@ _SPEAKER = rf"(?P<speaker>{_NAME}|dia|ia|beliau|he|she)"
 _OPEN = '"“”„«'
 _CLOSE = '"”“»'
 _QUOTE = rf"[{_OPEN}](?P<quote>[^{_OPEN}{_CLOSE}]{{8,}}?)[{_CLOSE}]"
-# "-nya" forms ("ujarnya") are the _NYA_VERBS pattern's: a name after one is no speaker.
+# Their "-nya" forms ("ujarnya") have a pattern of their own: a name after one is no speaker.
 _ID_VERBS = (
     r"kata|ujar|ucap|tegas|ungkap|jelas|tutur|imbuh|lanjut|sebut|terang|tambah|papar|pungkas|seru"
-)
-_NYA_VERBS = (
-    r"kata|ujar|ucap|tegas|ungkap|jelas|tutur|imbuh|lanjut|tambah|papar|pungkas|sebut|terang|seru"
 )
 _EN_VERBS = r"said|says|added|told|stated|explained|insisted|warned|argued|admitted"
 _REPORT_VERBS = r"mengatakan|menegaskan|mengungkapkan|menyatakan|menjelaskan|menyebut|menyebutkan|menilai|mengaku|meragukan|menambahkan|said|says|told|warned|insisted|argued|added"
@@ -51,7 +48,7 @@ PATTERNS = [
     # "…," Smith said
     re.compile(rf"{_QUOTE}\s*,?\s*{_SPEAKER}\s+(?:{_EN_VERBS})\b", re.UNICODE),
     # “…,” ujarnya: "-nya" is the speaker of the quote before (resolved like "dia")
-    re.compile(rf"{_QUOTE}\s*,?\s*(?:{_NYA_VERBS})(?P<speaker>nya)\b", re.UNICODE),
+    re.compile(rf"{_QUOTE}\s*,?\s*(?:{_ID_VERBS})(?P<speaker>nya)\b", re.UNICODE),
     # Zelensky menegaskan bahwa … / Smith said that …  (reported speech, to the sentence end)
     re.compile(
         rf"(?<![\w])(?P<speaker>{_NAME})\s+(?:juga\s+|sendiri\s+|also\s+)?(?:{_REPORT_VERBS})\b[\s,:]*(?:bahwa|that)?\s*(?P<quote>[^.!?]{{8,}}[.!?]?)",
