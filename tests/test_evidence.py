@@ -396,6 +396,9 @@ def test_a_counted_thing_is_looked_for_in_the_passages_language():
         ("What did Obama say about the rising cost of healthcare?", "say"),
         ("What will the tunnel cost taxpayers?", "money"),
         ("What does Jobs think about the cost?", None),
+        # A change is given as a sum or a share: "rise by £1,400", "fell 33%".
+        ("By how much did Heineken's annual profit fall?", "change"),
+        ("How much did sales rise last year?", "change"),
     ],
 )
 def test_sums_of_money_and_spans_of_time_are_asked_slots(question, slot):
@@ -415,6 +418,15 @@ def test_a_money_or_time_question_needs_a_sum_or_a_span_not_any_number():
     knight = "Beverley Knight sang on the single after the 2003 shooting of two teenage girls."
     assert why_not_answered("How long was Beverley Knight's single in the charts?", knight) == "no duration in a relevant sentence"  # fmt: skip
     assert why_not_answered("How long was Beverley Knight's single in the charts?", knight + " Knight's single stayed in the charts for six weeks.") is None  # fmt: skip
+
+
+def test_a_change_is_answered_by_a_share_or_a_sum():
+    from assistant.evidence import why_not_answered
+
+    question = "By how much did Heineken's annual profit fall?"
+    assert why_not_answered(question, "Heineken saw its annual profit drop 33% in 2004.") is None
+    assert why_not_answered(question, "Heineken's annual profit fell to 537m euros.") is None
+    assert why_not_answered(question, "Heineken's annual profit fell, it said.") == "no change in a relevant sentence"  # fmt: skip
 
 
 def test_the_asked_role_missing_near_a_sentence_counts_against_it():
