@@ -153,6 +153,18 @@ def question_entities(question: str) -> list[str]:
     return out
 
 
+def named_in_question(question: str) -> tuple[str, ...]:
+    """`question_entities` and a name the question opens with, which `question_entities` leaves
+    out because an opening word is capitalised anyway ("Fifi Letty Indra ada di mana …"): a
+    passage need not hold it, but a name the question gives answers nothing."""
+    entities = question_entities(question)
+    m = re.match(r"\W*([A-Z][\w'’-]*)\s+[A-Z]", question)
+    opening = POSSESSIVE.sub("", m.group(1)).lower() if m else None
+    if opening and opening not in entities and opening not in QUESTION_WORDS | _TITLES | _STOPWORDS:
+        return (opening, *entities)
+    return tuple(entities)
+
+
 def asked_slot(question: str) -> str | None:
     """What the question asks for, by its earliest question phrase: "How many games … when the
     PSP launches" asks a number, not a date.
@@ -194,6 +206,7 @@ class ParsedQuestion:
     """What the answerability check and the sentence ranker read from a question."""
 
     entities: tuple[str, ...]  # names and numbers (`question_entities`)
+    given: tuple[str, ...]  # the same, with a name the question opens with (`named_in_question`)
     numbers: tuple[str, ...]
     names: tuple[str, ...]
     terms: frozenset[str]  # content words other than the names
@@ -223,6 +236,7 @@ def parse_question(question: str) -> ParsedQuestion:
             word_forms[word.lower()] = forms
     return ParsedQuestion(
         entities=entities,
+        given=named_in_question(question),
         numbers=tuple(e for e in entities if e[0].isdigit()),
         names=tuple(e for e in entities if not e[0].isdigit()),
         terms=frozenset(content_terms(content) - named),
@@ -387,7 +401,7 @@ def sentence_features(question: str, passages: list[str], q_vector=None, sentenc
             cover = len(q_terms & terms[si]) / len(q_terms) if q_terms and same else 0.0
             cover_window = len(q_terms & window) / len(q_terms) if q_terms and same else 0.0
             fillers = (
-                list(slot_fillers(slot, sentence, q_entities, passage, counting_time))
+                list(slot_fillers(slot, sentence, parsed.given, passage, counting_time))
                 if slot in SLOT_FILLERS
                 else []
             )
@@ -637,7 +651,7 @@ def states_asked_slot(question: str, answer: str, sources: str = "") -> bool:
         return True
     text = re.sub(r"\s*\[\d+\]", "", answer)
     context = f"{text}\n{sources}"
-    return any(slot_filled(parsed.slot, text[a:b], parsed.entities, context, parsed.counts_time) for a, b in split_sentences(text))  # fmt: skip
+    return any(slot_filled(parsed.slot, text[a:b], parsed.given, context, parsed.counts_time) for a, b in split_sentences(text))  # fmt: skip
 
 
 _DATE = r"(?:19|20)\d\d|\d{1,2}/\d{1,2}(?:/\d{2,4})?"  # a year, "14/2", "14/2/2017"
@@ -918,7 +932,7 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
             for i, sentence in enumerate(sentences)
             if (not same_language or not q_terms or q_terms & content_terms(sentence) or any(entity_in(e, sentence.lower()) for e in names))
             and (not focus or focus & content_terms(sentence))
-            and slot_filled(slot, sentence, entities, body, parsed.counts_time)
+            and slot_filled(slot, sentence, parsed.given, body, parsed.counts_time)
         ]  # fmt: skip
         if not filled:
             return f"no {slot} in a relevant sentence"

@@ -710,3 +710,17 @@ def test_a_question_in_the_article_is_never_the_answer():
     ranked = best_sentences("Aktris mana yang menuduh Harvey Weinstein memperkosanya?", [passage])
     assert ranked and all("?" not in ev.sentence or "tanya" in ev.sentence for ev in ranked)
     assert "Rose McGowan" in ranked[0].sentence
+
+
+def test_a_name_the_question_opens_with_is_no_answer():
+    from assistant.evidence import named_in_question, parse_question, slot_fillers
+
+    question = "Fifi Letty Indra ada di mana waktu Ahok berulang tahun?"
+    assert named_in_question(question)[0] == "fifi"
+    # Only left out of what a sentence may answer with: a passage need not hold "After".
+    assert parse_question("After Bush won, what did Blair say?").entities == ("bush", "blair")
+    sentence = "Adik Ahok, Fifi Letty Indra memastikan kakaknya itu berulang tahun hari ini."
+    parsed = parse_question(question)
+    assert list(slot_fillers(parsed.slot, sentence, parsed.given, sentence)) == []
+    there = "Fifi mengaku tengah berada di Amerika Serikat."
+    assert [there[a:b] for a, b in slot_fillers(parsed.slot, there, parsed.given, there)] == ["Amerika", "Serikat"]  # fmt: skip
