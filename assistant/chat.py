@@ -32,6 +32,7 @@ from assistant.evidence import (
     answering_passages,
     asks_for_a_count,
     best_sentences,
+    numbers_attributed,
     order_by_best_sentence,
     passages_competing,
     question_entities,
@@ -235,6 +236,9 @@ class NewsAssistant:
         if checked is not None and not states_speakers_words(standalone, checked, same_language):
             log.info("The %s answer is not the asked speaker's words; quoting them", backend.name)  # fmt: skip
             checked = None
+        if checked is not None and not claims_attributed(standalone, checked, shown):
+            log.info("The %s answer gives the question's names numbers that are others'; answering extractively", backend.name)  # fmt: skip
+            checked = None
         quoted = None
         if checked is not None and asks_for_a_count(standalone):
             quoted = compose_extractive(standalone, passages, lang, self.embeddings, ranked)
@@ -286,6 +290,18 @@ class NewsAssistant:
                 )
             )
         return Answer(text.strip(), language, backend, citations, answered=True)
+
+
+def claims_attributed(question: str, answer: str, passages: list[Hit]) -> bool:
+    """Whether each cited sentence of a generated answer gives the question's names only the
+    numbers a passage it cites gives them (`numbers_attributed`)."""
+    for a, b in split_sentences(answer):
+        sentence = answer[a:b]
+        cited = [n for n in map(int, _CITE.findall(sentence)) if 1 <= n <= len(passages)]
+        claim = _CITE.sub("", sentence)
+        if cited and not any(numbers_attributed(question, claim, passages[n - 1].text, passages[n - 1].metadata.get("lang")) for n in cited):  # fmt: skip
+            return False
+    return True
 
 
 _CITES_AFTER_STOP = re.compile(r"([.!?…][”\"’']?)((?:\s*\[\d+\])+)")

@@ -701,6 +701,39 @@ def states_evidence_number(question: str, answer: str, evidence: str) -> bool:
     return bool(numbers & _numbers_written(evidence)) or any(_spelled_in(n, low) for n in numbers)
 
 
+# How many sentences before a number's own may name whose it is. Two let "149 euros" stand for
+# Europe ("4m DS consoles" two sentences on); the claim's subject is most often in the number's
+# own sentence or, as "it", the one before.
+ATTRIBUTION_REACH = 1
+
+
+def numbers_attributed(question: str, claim: str, passage: str, passage_language: str | None = None) -> bool:  # fmt: skip
+    """Whether a generated claim's numbers belong, in the passage it cites, to the question's
+    names it gives them: where the passage states each such number, those names stand in the
+    same sentence, the ATTRIBUTION_REACH sentences before it or the dateline. A small model answers the
+    question's premise: "Carlsberg raised its dividend by 25%" from a passage where 25% is
+    Heineken's and Carlsberg is the next sentence's subject, "Nintendo has sold 4m DS consoles
+    in Europe" where the 4m were sold in Japan and the US. Dates and the question's own numbers
+    are not checked."""
+    parsed = parse_question(question)
+    claim_low = claim.lower()
+    names = [n for n in parsed.names if entity_in(n, claim_low)]
+    numbers = _numbers_written(claim) - _numbers_written(" ".join(parsed.entities))
+    if not names or not numbers:
+        return True
+    body = blank_dateline(passage)
+    sentences = [body[a:b] for a, b in split_sentences(body)]
+    # The dateline's place is the story's; a headline is not: "Nintendo DS makes its Euro debut"
+    # over "Nintendo has sold almost 4m DS consoles" since launching in Japan and the US.
+    heading = passage[: len(body) - len(body.lstrip())]
+    windows = [" ".join([heading, *sentences[max(0, i - ATTRIBUTION_REACH) : i + 1]]).lower() for i in range(len(sentences))]  # fmt: skip
+    for number in numbers:
+        stating = [i for i, sentence in enumerate(sentences) if number in _numbers_written(sentence)]  # fmt: skip
+        if stating and not any(all(_named_in(n, windows[i], passage_language) for n in names) for i in stating):  # fmt: skip
+            return False
+    return True
+
+
 def _numbers_written(text: str) -> set[str]:
     """The numbers in a text other than its dates and "[n]", thousands unseparated and the
     decimal comma a point: "9.081" and "9,081" are 9081, "2,4" and "2.4" are 2.4."""

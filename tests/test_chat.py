@@ -340,6 +340,44 @@ def test_an_llm_answer_with_a_number_the_evidence_does_not_state_falls_back_to_t
     assert "45 banks" in answer.answer and "80" not in answer.answer
 
 
+BREWERS = (
+    "Brewers report falling profits\n\n"
+    "Heineken and Carlsberg, two of the largest brewers, have reported falling profits. "
+    "Carlsberg saw its annual profit fall by 3% as beer sales slowed in western Europe. "
+    "It plans to cut 200 jobs in Sweden. "
+    "Heineken said it would invest more in marketing. "
+    "It increased its dividend payment by 25% to 40 euro cents.\n"
+)  # fmt: skip
+
+
+def test_a_number_is_attributed_only_to_the_name_that_has_it_in_the_news():
+    from assistant.evidence import numbers_attributed
+
+    question = "By how much did Carlsberg raise its dividend?"
+    # 25% is Heineken's: "It" two sentences after Carlsberg's last mention is Heineken.
+    assert not numbers_attributed(question, "Carlsberg raised its dividend by 25%.", BREWERS, "en")
+    assert numbers_attributed("By how much did Heineken raise its dividend?", "Heineken raised its dividend by 25%.", BREWERS, "en")  # fmt: skip
+    assert numbers_attributed("How many jobs will Carlsberg cut?", "Carlsberg will cut 200 jobs in Sweden.", BREWERS, "en")  # fmt: skip
+    # No number, or none that the question's names are given: nothing to check.
+    assert numbers_attributed(question, "Carlsberg's profits fell.", BREWERS, "en")
+    assert numbers_attributed(question, "Two brewers reported falling profits, 25% lower.", BREWERS, "en")  # fmt: skip
+
+
+def test_an_llm_answer_giving_the_asked_name_another_s_number_falls_back_to_the_quote(tmp_path, model_cache, e5_embeddings, openai_server):  # fmt: skip
+    from ingest.index import Indexer
+
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "brewers.txt").write_text(BREWERS, encoding="utf-8")
+    settings = make_settings(tmp_path / "chroma", model_cache)
+    assert Indexer(settings, embeddings=e5_embeddings).ingest_sources([str(tmp_path / "news")]).errors == []  # fmt: skip
+    url = openai_server(lambda messages: "Carlsberg increased its dividend payment by 25% to 40 euro cents [1].")  # fmt: skip
+    retriever = HybridRetriever(settings, embeddings=e5_embeddings)
+    bot = assistant_for(settings, retriever, llm="openai", openai_base_url=url, openai_model="m")
+    answer = bot.ask("By how much did Carlsberg raise its dividend?")
+    assert answer.backend == "openai+extractive-fallback", answer.answer
+    assert "Carlsberg increased" not in answer.answer
+
+
 def test_openai_follow_up_uses_the_condense_prompt(news_settings, retriever, openai_server):
     seen = []
 
