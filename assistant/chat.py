@@ -31,6 +31,7 @@ from assistant.evidence import (
     Evidence,
     answering_passages,
     asks_for_a_count,
+    asks_for_a_name,
     best_sentences,
     numbers_attributed,
     order_by_best_sentence,
@@ -39,6 +40,7 @@ from assistant.evidence import (
     rank_sentences,
     sentence_supported,
     states_asked_slot,
+    states_evidence_name,
     states_evidence_number,
     states_speakers_words,
 )
@@ -240,10 +242,13 @@ class NewsAssistant:
             log.info("The %s answer gives the question's names numbers that are others'; answering extractively", backend.name)  # fmt: skip
             checked = None
         quoted = None
-        if checked is not None and asks_for_a_count(standalone):
+        if checked is not None and (asks_for_a_count(standalone) or asks_for_a_name(standalone)):
             quoted = compose_extractive(standalone, passages, lang, self.embeddings, ranked)
             if not states_evidence_number(standalone, checked, quoted):
                 log.info("The %s answer's number is not the best evidence's; answering extractively", backend.name)  # fmt: skip
+                checked = None
+            elif not states_evidence_name(standalone, checked, quoted):
+                log.info("The %s answer's name is not the best evidence's; answering extractively", backend.name)  # fmt: skip
                 checked = None
         if checked is None:
             text = quoted or compose_extractive(standalone, passages, lang, self.embeddings, ranked)

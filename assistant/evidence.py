@@ -681,6 +681,11 @@ def states_speakers_words(question: str, answer: str, passages: Sequence[str]) -
     return not words or len(words & said) / len(words) >= SPEAKERS_WORDS_SHARE
 
 
+def asks_for_a_name(question: str) -> bool:
+    """Whether the question asks who, or which named thing."""
+    return parse_question(question).slot == "who"
+
+
 def asks_for_a_count(question: str) -> bool:
     """Whether the question asks for a count, a sum, an age or a span of time."""
     return parse_question(question).slot in _COUNTED_SLOTS
@@ -732,6 +737,20 @@ def numbers_attributed(question: str, claim: str, passage: str, passage_language
         if stating and not any(all(_named_in(n, windows[i], passage_language) for n in names) for i in stating):  # fmt: skip
             return False
     return True
+
+
+def states_evidence_name(question: str, answer: str, evidence: str) -> bool:
+    """For a who/which question: whether a written answer's names (other than the question's
+    own) include one the best evidence states. A small model's "The head of public
+    communications … is Edy Rahmayadi" where the quoted sentence names Gatot S Dewa Broto took
+    a name from elsewhere, or from nowhere."""
+    parsed = parse_question(question)
+    if parsed.slot != "who":
+        return True
+    asked = " ".join(parsed.given)
+    names = [n for n in question_entities(re.sub(r"\[\d+\]", " ", answer)) if not n[0].isdigit() and not entity_in(n, asked)]  # fmt: skip
+    low = evidence.lower()
+    return not names or any(entity_in(n, low) for n in names)
 
 
 def _numbers_written(text: str) -> set[str]:

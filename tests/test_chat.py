@@ -312,6 +312,20 @@ def test_the_answer_s_number_must_be_one_the_evidence_states():
     assert not states_evidence_number("How many grams did police find?", "Police found 2,4 grams [1].", "Polisi menemukan 24 gram sabu pada 2/4. [1]")  # fmt: skip
 
 
+def test_the_answer_s_name_must_be_one_the_evidence_states():
+    from assistant.evidence import states_evidence_name
+
+    evidence = (
+        "Kepala Komunikasi Publik Kemenpora Gatot S Dewa Broto mengatakan PPLP akan diubah. [1]"
+    )
+    question = "Who heads public communications at Indonesia's youth and sports ministry?"
+    assert states_evidence_name(question, "Gatot S Dewa Broto heads public communications [1].", evidence)  # fmt: skip
+    assert not states_evidence_name(question, "The head of public communications is Edy Rahmayadi [1].", evidence)  # fmt: skip
+    # An answer naming no one else, or a question that asks no name, is not checked.
+    assert states_evidence_name(question, "The ministry's spokesman heads it [1].", evidence)
+    assert states_evidence_name("When will PPLP change?", "Edy Rahmayadi said in 2018 [1].", evidence)  # fmt: skip
+
+
 PARMALAT = (
     "Parmalat sues 45 banks over collapse\n\n"
     "Parmalat has sued 45 banks in its latest round of lawsuits, the Italian dairy group said on Tuesday. "
@@ -344,7 +358,7 @@ BREWERS = (
     "Brewers report falling profits\n\n"
     "Heineken and Carlsberg, two of the largest brewers, have reported falling profits. "
     "Carlsberg saw its annual profit fall by 3% as beer sales slowed in western Europe. "
-    "It plans to cut 200 jobs in Sweden. "
+    "Carlsberg plans to cut 200 jobs in Sweden. "
     "Heineken said it would invest more in marketing. "
     "It increased its dividend payment by 25% to 40 euro cents.\n"
 )  # fmt: skip
@@ -376,6 +390,24 @@ def test_an_llm_answer_giving_the_asked_name_another_s_number_falls_back_to_the_
     answer = bot.ask("By how much did Carlsberg raise its dividend?")
     assert answer.backend == "openai+extractive-fallback", answer.answer
     assert "Carlsberg increased" not in answer.answer
+
+
+def test_an_llm_answer_naming_someone_the_evidence_does_not_falls_back_to_the_quote(tmp_path, model_cache, e5_embeddings, openai_server):  # fmt: skip
+    from ingest.index import Indexer
+
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "brewers.txt").write_text(BREWERS, encoding="utf-8")
+    settings = make_settings(tmp_path / "chroma", model_cache)
+    assert Indexer(settings, embeddings=e5_embeddings).ingest_sources([str(tmp_path / "news")]).errors == []  # fmt: skip
+    url = openai_server(lambda messages: "The brewer Heineken plans to cut 200 jobs in Sweden [1].")
+    retriever = HybridRetriever(settings, embeddings=e5_embeddings)
+    bot = assistant_for(settings, retriever, llm="openai", openai_base_url=url, openai_model="m")
+    answer = bot.ask("Which brewer plans to cut 200 jobs in Sweden?")
+    assert answer.backend == "openai+extractive-fallback", answer.answer
+    assert (
+        "brewer Heineken" not in answer.answer
+        and "Carlsberg plans to cut 200 jobs" in answer.answer
+    )
 
 
 def test_openai_follow_up_uses_the_condense_prompt(news_settings, retriever, openai_server):
