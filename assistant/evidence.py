@@ -983,7 +983,7 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
             i
             for i, sentence in enumerate(sentences)
             if (not same_language or not q_terms or q_terms & content_terms(sentence) or any(entity_in(e, sentence.lower()) for e in names))
-            and (not focus or focus & content_terms(sentence))
+            and (not focus or focus & content_terms(sentence) or (same_language and _says_the_rest(parsed, focus, content_terms(sentence))))
             and slot_filled(slot, sentence, parsed.given, body, parsed.counts_time)
         ]  # fmt: skip
         if not filled:
@@ -1001,6 +1001,14 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
         if len(missing) / len(parsed.word_forms) > 0.66:
             return f"content words {sorted(missing)} not in passage"
     return None
+
+
+def _says_the_rest(parsed: ParsedQuestion, focus: Set[str], sentence_terms: Set[str]) -> bool:
+    """Whether a sentence holds most of a count question's words other than the counted thing,
+    which it may name otherwise: "How many measures did the all-party betting group recommend?"
+    is answered by "The all-party group recommended 15 ways to protect punters"."""
+    rest = [forms for _, forms in parsed.word_forms if not forms & focus]
+    return len(rest) >= 2 and sum(bool(forms & sentence_terms) for forms in rest) / len(rest) >= 2 / 3
 
 
 # "Which Japanese minister": a capitalised adjective may stand before the role.

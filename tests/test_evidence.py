@@ -724,3 +724,14 @@ def test_a_name_the_question_opens_with_is_no_answer():
     assert list(slot_fillers(parsed.slot, sentence, parsed.given, sentence)) == []
     there = "Fifi mengaku tengah berada di Amerika Serikat."
     assert [there[a:b] for a, b in slot_fillers(parsed.slot, there, parsed.given, there)] == ["Amerika", "Serikat"]  # fmt: skip
+
+
+def test_a_count_may_name_the_counted_thing_otherwise_when_the_sentence_says_the_rest():
+    from assistant.evidence import why_not_answered
+
+    question = "How many measures did the all-party betting group recommend?"
+    betting = "The all-party group recommended 15 ways to protect punters and improve the integrity of sports betting."  # fmt: skip
+    assert why_not_answered(question, betting) is None
+    # With only one of the question's other words, the number counts something else.
+    budget = "The group's review found 15 errors in the figures for sports spending."
+    assert why_not_answered(question, budget) == "no number in a relevant sentence"
