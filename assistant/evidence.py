@@ -75,13 +75,15 @@ SLOTS = [
     # more specific phrase at the same place ("which city", "which year") wins.
     ("who", re.compile(r"\bwhich\b|\b(?!(?:di|dari|ke)\b)\w+ mana(?:kah)?\b", re.I)),
 ]  # fmt: skip
+# A sum of money: "£2.25m", "Rp 13 juta", "20 miliar dolar".
+_SUM = rf"(?:£|\$|€|¥|\bRp\.?)\s?\d|(?:\d|\b(?:{NUMBER_WORDS})\b)[\w.,\s]{{0,20}}?\b(?:dollars?|pounds?|euros?|rupiah|yen|dolar|euro|poundsterling|ringgit|yuan|rupees?|francs?)\b"  # fmt: skip
 SLOT_FILLERS = {
     "age": re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\baged? \d{1,3}\b|\bage of \d{1,3}\b|\b(?:berusia|berumur|usia(?:nya)?|umur(?:nya)?) (?:sekitar |kurang lebih )?\d{1,3}\b|(?P<own>\b(?-i:[A-Z])[\w'’-]+, \d{1,3},|\(\d{1,3}\))", re.I),
     "when": re.compile(rf"\b(?:19|20)\d\d\b|\b(?:{MONTHS})\b|\b(?:{DAYS})\b|\b\d{{1,2}}/\d{{1,2}}\b|\b(?:kemarin|yesterday|today|hari ini|last (?:week|month|year)|pekan lalu|bulan lalu|tahun lalu)\b", re.I),
     # A share in words counts too: "a quarter of web users", "dua pertiga", "separuh".
     "number": re.compile(rf"\d|\b(?:{NUMBER_WORDS})\b|\b(?:a|one|two|three)[- ](?:quarters?|thirds?)\b|\b(?:seperempat|sepertiga|setengah|separuh|seperlima|(?:dua|tiga) per(?:tiga|empat))\b", re.I),
-    "money": re.compile(rf"(?:£|\$|€|¥|\bRp\.?)\s?\d|(?:\d|\b(?:{NUMBER_WORDS})\b)[\w.,\s]{{0,20}}?\b(?:dollars?|pounds?|euros?|rupiah|yen|dolar|euro|poundsterling|ringgit|yuan|rupees?|francs?)\b", re.I),
-    "change": re.compile(rf"(?:£|\$|€|¥|\bRp\.?)\s?\d|(?:\d|\b(?:{NUMBER_WORDS})\b)[\w.,\s]{{0,20}}?\b(?:dollars?|pounds?|euros?|rupiah|yen|dolar|euro|poundsterling|ringgit|yuan|rupees?|francs?)\b|\b\d[\d.,]*\s?(?:%|per ?cent\b|persen\b)", re.I),
+    "money": re.compile(_SUM, re.I),
+    "change": re.compile(rf"{_SUM}|\b\d[\d.,]*\s?(?:%|per ?cent\b|persen\b)", re.I),
     "duration": re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS}|a|an|several|beberapa)[- ](?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|detik|menit|jam|hari|minggu|pekan|bulan|tahun|dekade|abad)\b|\bse(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun|abad)\b|\bsince\b|\bsejak\b|\bselama\b", re.I),
     "penalty": re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS}) (?:tahun|bulan|hari|years?|months?|days?)\b|\blife\b|\bseumur hidup\b|\bdeath\b|\bhukuman mati\b|\bacquitted\b|\bbebas\b", re.I),
     "who": re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"),
@@ -715,11 +717,11 @@ ATTRIBUTION_REACH = 1
 def numbers_attributed(question: str, claim: str, passage: str, passage_language: str | None = None) -> bool:  # fmt: skip
     """Whether a generated claim's numbers belong, in the passage it cites, to the question's
     names it gives them: where the passage states each such number, those names stand in the
-    same sentence, the ATTRIBUTION_REACH sentences before it or the dateline. A small model answers the
-    question's premise: "Carlsberg raised its dividend by 25%" from a passage where 25% is
-    Heineken's and Carlsberg is the next sentence's subject, "Nintendo has sold 4m DS consoles
-    in Europe" where the 4m were sold in Japan and the US. Dates and the question's own numbers
-    are not checked."""
+    same sentence, the ATTRIBUTION_REACH sentences before it or the dateline. A small model
+    answers the question's premise: "Carlsberg raised its dividend by 25%" from a passage where
+    25% is Heineken's and Carlsberg is the next sentence's subject, "Nintendo has sold 4m DS
+    consoles in Europe" where the 4m were sold in Japan and the US. Dates and the question's own
+    numbers are not checked."""
     parsed = parse_question(question)
     claim_low = claim.lower()
     names = [n for n in parsed.names if entity_in(n, claim_low)]
@@ -730,7 +732,7 @@ def numbers_attributed(question: str, claim: str, passage: str, passage_language
     sentences = [body[a:b] for a, b in split_sentences(body)]
     # The dateline's place is the story's; a headline is not: "Nintendo DS makes its Euro debut"
     # over "Nintendo has sold almost 4m DS consoles" since launching in Japan and the US.
-    heading = passage[: len(body) - len(body.lstrip())]
+    heading = _dateline(passage, body)
     windows = [" ".join([heading, *sentences[max(0, i - ATTRIBUTION_REACH) : i + 1]]).lower() for i in range(len(sentences))]  # fmt: skip
     for number in numbers:
         stating = [i for i, sentence in enumerate(sentences) if number in _numbers_written(sentence)]  # fmt: skip
@@ -889,6 +891,11 @@ def phrase_scattered(words: Sequence[str], text_lower: str) -> bool:
     return re.search(near, text_lower) is None
 
 
+def _dateline(passage: str, body: str) -> str:
+    """The dateline ("Rimanews - ") that `blank_dateline` blanked out of `passage` into `body`."""
+    return passage[: len(body) - len(body.lstrip())]
+
+
 def passage_answers(question: str, passage: str, title: str = "", same_language: bool = True, date: str = "", passage_language: str | None = None) -> bool:  # fmt: skip
     """Whether `passage` (with its article title and date) plausibly answers `question`."""
     return why_not_answered(question, passage, title, same_language, date, passage_language) is None
@@ -990,7 +997,7 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
             return f"no {slot} in a relevant sentence"
         if slot == "money" and same_language and q_terms and not any(_money_near_terms(sentences[i], entities, body, q_terms) for i in filled):  # fmt: skip
             return "no sum of money near the question's words"
-        heading = f"{title} {passage[: len(body) - len(body.lstrip())]}"  # with the dateline
+        heading = f"{title} {_dateline(passage, body)}"
         if names and not any(_names_near(names, sentences, i, heading, passage_language) for i in filled):  # fmt: skip
             return f"no {slot} near {', '.join(names)}"
     # One content word is no test: news writes "is suing for", not the question's "want".
@@ -1008,7 +1015,9 @@ def _says_the_rest(parsed: ParsedQuestion, focus: Set[str], sentence_terms: Set[
     which it may name otherwise: "How many measures did the all-party betting group recommend?"
     is answered by "The all-party group recommended 15 ways to protect punters"."""
     rest = [forms for _, forms in parsed.word_forms if not forms & focus]
-    return len(rest) >= 2 and sum(bool(forms & sentence_terms) for forms in rest) / len(rest) >= 2 / 3
+    return (
+        len(rest) >= 2 and sum(bool(forms & sentence_terms) for forms in rest) / len(rest) >= 2 / 3
+    )
 
 
 # "Which Japanese minister": a capitalised adjective may stand before the role.
