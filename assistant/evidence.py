@@ -83,7 +83,9 @@ SLOT_FILLERS = {
     # A share in words counts too: "a quarter of web users", "dua pertiga", "separuh".
     "number": re.compile(rf"\d|\b(?:{NUMBER_WORDS})\b|\b(?:a|one|two|three)[- ](?:quarters?|thirds?)\b|\b(?:seperempat|sepertiga|setengah|separuh|seperlima|(?:dua|tiga) per(?:tiga|empat))\b", re.I),
     "money": re.compile(_SUM, re.I),
-    "change": re.compile(rf"{_SUM}|\b\d[\d.,]*\s?(?:%|per ?cent\b|persen\b)", re.I),
+    # A change is also a share, points or a magnitude: "33%", "3 percentage points", "2 juta",
+    # "doubled".
+    "change": re.compile(rf"{_SUM}|\b\d[\d.,]*\s?(?:%|per ?cent\b|persen\b|(?:percentage )?points?\b|poin\b|(?:m|bn|million|billion|juta|miliar|triliun)\b)|\b(?:doubled|halved|tripled|berlipat)\b", re.I),
     "duration": re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS}|a|an|several|beberapa)[- ](?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|detik|menit|jam|hari|minggu|pekan|bulan|tahun|dekade|abad)\b|\bse(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun|abad)\b|\bsince\b|\bsejak\b|\bselama\b", re.I),
     "penalty": re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS}) (?:tahun|bulan|hari|years?|months?|days?)\b|\blife\b|\bseumur hidup\b|\bdeath\b|\bhukuman mati\b|\bacquitted\b|\bbebas\b", re.I),
     "who": re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"),
@@ -156,11 +158,13 @@ def question_entities(question: str) -> list[str]:
 
 
 def named_in_question(question: str) -> tuple[str, ...]:
-    """`question_entities` and a name the question opens with, which `question_entities` leaves
-    out because an opening word is capitalised anyway ("Fifi Letty Indra ada di mana …"): a
-    passage need not hold it, but a name the question gives answers nothing."""
+    """`question_entities` and the capitalised word the question opens with, which
+    `question_entities` leaves out because an opening word is capitalised anyway ("Fifi Letty
+    Indra ada di mana …", "Ahok berulang tahun di mana?"): a passage need not hold it, but a name
+    the question gives answers nothing. The word may be no name ("After Bush won …"); it only
+    keeps a sentence's "After" from answering."""
     entities = question_entities(question)
-    m = re.match(r"\W*([A-Z][\w'’-]*)\s+[A-Z]", question)
+    m = re.match(r"\W*([A-Z][\w'’-]*)", question)
     opening = POSSESSIVE.sub("", m.group(1)).lower() if m else None
     if opening and opening not in entities and opening not in QUESTION_WORDS | _TITLES | _STOPWORDS:
         return (opening, *entities)
@@ -609,6 +613,8 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
             continue  # "sepuluh bulan", "51 tahun": time or an age, not the thing counted
         if slot in ("number", "when", "penalty", "money", "change", "duration") and re.sub(r"[.,]", "", found) in asked_numbers:  # fmt: skip
             continue  # a number the question itself mentions answers nothing
+        if slot in ("money", "change") and (amount := re.search(_NUMBER, sentence[start:])) and re.sub(r"[.,]", "", amount.group(0)) in asked_numbers:  # fmt: skip
+            continue  # nor does its own sum or share: "£5m" or "10%" in "… after the 10% levy"
         if slot == "age" and m.group("own"):
             # "Riyad Jaffar (27)" is Riyad Jaffar's age: it answers only for the asked person.
             named = sentence[max(0, m.start() - 40) : m.end()].lower()
@@ -749,8 +755,16 @@ def states_evidence_name(question: str, answer: str, evidence: str) -> bool:
     parsed = parse_question(question)
     if parsed.slot != "who":
         return True
+    text = re.sub(r"\s*\[\d+\]", "", answer)
+    # A capitalised word opening a sentence counts too: "Heineken plans to cut 200 jobs" names
+    # Heineken, and a name from nowhere is written nowhere else to tell it by.
+    openers = [m.group(1).lower() for a, b in split_sentences(text) if (m := re.match(r"\W*([A-Z][\w'’-]*)", text[a:b]))]  # fmt: skip
     asked = " ".join(parsed.given)
-    names = [n for n in question_entities(re.sub(r"\[\d+\]", " ", answer)) if not n[0].isdigit() and not entity_in(n, asked)]  # fmt: skip
+    names = [
+        n
+        for n in [*question_entities(text), *openers]
+        if not n[0].isdigit() and n not in _TITLES | _STOPWORDS | QUESTION_WORDS and not entity_in(n, asked)
+    ]  # fmt: skip
     low = evidence.lower()
     return not names or any(entity_in(n, low) for n in names)
 

@@ -717,8 +717,10 @@ def test_a_name_the_question_opens_with_is_no_answer():
 
     question = "Fifi Letty Indra ada di mana waktu Ahok berulang tahun?"
     assert named_in_question(question)[0] == "fifi"
-    # Only left out of what a sentence may answer with: a passage need not hold "After".
-    assert parse_question("After Bush won, what did Blair say?").entities == ("bush", "blair")
+    assert named_in_question("Ahok berulang tahun di mana?") == ("ahok",)
+    # An opening word that is no name is only kept from answering: a passage need not hold it.
+    after = parse_question("After Bush won, what did Blair say?")
+    assert after.given == ("after", "bush", "blair") and after.entities == ("bush", "blair")
     sentence = "Adik Ahok, Fifi Letty Indra memastikan kakaknya itu berulang tahun hari ini."
     parsed = parse_question(question)
     assert list(slot_fillers(parsed.slot, sentence, parsed.given, sentence)) == []
@@ -735,3 +737,52 @@ def test_a_count_may_name_the_counted_thing_otherwise_when_the_sentence_says_the
     # With only one of the question's other words, the number counts something else.
     budget = "The group's review found 15 errors in the figures for sports spending."
     assert why_not_answered(question, budget) == "no number in a relevant sentence"
+
+
+BREWERS = (
+    "Heineken and Carlsberg, two of the largest brewers, have reported falling profits. "
+    "Carlsberg saw its annual profit fall by 3% as beer sales slowed in western Europe. "
+    "Carlsberg plans to cut 200 jobs in Sweden. "
+    "Heineken said it would invest more in marketing. "
+    "It increased its dividend payment by 25% to 40 euro cents."
+)
+
+
+def test_a_number_is_attributed_only_to_the_name_that_has_it_in_the_news():
+    from assistant.evidence import numbers_attributed
+
+    question = "By how much did Carlsberg raise its dividend?"
+    # 25% is Heineken's: "It" two sentences after Carlsberg's last mention is Heineken.
+    assert not numbers_attributed(question, "Carlsberg raised its dividend by 25%.", BREWERS, "en")
+    assert numbers_attributed("By how much did Heineken raise its dividend?", "Heineken raised its dividend by 25%.", BREWERS, "en")  # fmt: skip
+    assert numbers_attributed("How many jobs will Carlsberg cut?", "Carlsberg will cut 200 jobs in Sweden.", BREWERS, "en")  # fmt: skip
+    # No number, or none that the question's names are given: nothing to check.
+    assert numbers_attributed(question, "Carlsberg's profits fell.", BREWERS, "en")
+    assert numbers_attributed(question, "Two brewers reported falling profits, 25% lower.", BREWERS, "en")  # fmt: skip
+
+
+def test_the_answer_s_name_must_be_one_the_evidence_states():
+    from assistant.evidence import states_evidence_name
+
+    evidence = (
+        "Kepala Komunikasi Publik Kemenpora Gatot S Dewa Broto mengatakan PPLP akan diubah. [1]"
+    )
+    question = "Who heads public communications at Indonesia's youth and sports ministry?"
+    assert states_evidence_name(question, "Gatot S Dewa Broto heads public communications [1].", evidence)  # fmt: skip
+    assert not states_evidence_name(question, "The head of public communications is Edy Rahmayadi [1].", evidence)  # fmt: skip
+    # A name opening the answer is a name too, though nothing else writes it mid-sentence.
+    assert not states_evidence_name(question, "Rahmayadi heads it [1].", evidence)
+    # An answer naming no one else, or a question that asks no name, is not checked.
+    assert states_evidence_name(question, "The ministry's spokesman heads it [1].", evidence)
+    assert states_evidence_name("When will PPLP change?", "Edy Rahmayadi said in 2018 [1].", evidence)  # fmt: skip
+
+
+def test_a_change_is_a_share_points_or_a_magnitude_but_not_the_question_s_own():
+    from assistant.evidence import parse_question, slot_fillers
+
+    parsed = parse_question("By how much did profits fall after the 10% levy?")
+    sentence = (
+        "Profits fell 3 percentage points after the 10% levy, sales 3,5 persen, costs doubled."
+    )
+    found = [sentence[a:b] for a, b in slot_fillers(parsed.slot, sentence, parsed.given, sentence)]
+    assert found == ["3 percentage points", "3,5 persen", "doubled"]
