@@ -33,6 +33,7 @@ from assistant.evidence import (
     asks_for_a_count,
     asks_for_a_name,
     best_sentences,
+    keeps_only_speakers_words,
     numbers_attributed,
     order_by_best_sentence,
     passages_competing,
@@ -235,7 +236,8 @@ class NewsAssistant:
             log.info("The %s answer does not state what was asked; answering extractively", backend.name)  # fmt: skip
             checked = None  # it restates the question; the quoted sentences answer it
         same_language = [h.text for h in shown if (h.metadata.get("lang") or lang) == lang]
-        if checked is not None and not states_speakers_words(standalone, checked, same_language):
+        other_language = [h.text for h in shown if (h.metadata.get("lang") or lang) != lang]
+        if checked is not None and not (states_speakers_words(standalone, checked, same_language) and keeps_only_speakers_words(standalone, checked, other_language)):  # fmt: skip
             log.info("The %s answer is not the asked speaker's words; quoting them", backend.name)  # fmt: skip
             checked = None
         if checked is not None and not claims_attributed(standalone, checked, shown):

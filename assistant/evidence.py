@@ -689,6 +689,27 @@ def states_speakers_words(question: str, answer: str, passages: Sequence[str]) -
     return not words or len(words & said) / len(words) >= SPEAKERS_WORDS_SHARE
 
 
+def keeps_only_speakers_words(question: str, answer: str, passages: Sequence[str]) -> bool:
+    """For "what did X say" answered in another language than `passages`: whether the words the
+    answer leaves untranslated from them are X's. "Zelensky said that Putin was sengaja trying to
+    delay negotiations" keeps "sengaja" from "banyak pihak menduga Putin sengaja menunda …", a
+    view the article does not give as Zelensky's. True when the question asks no speaker or the
+    passages quote X nowhere."""
+    speaker = asked_speaker(question)
+    if not speaker:
+        return True
+    quotes = [q.text for p in passages for q in extract_quotes(p) if same_speaker(speaker, q.speaker_key)]  # fmt: skip
+    if not quotes:
+        return True
+    lower_words = re.compile(
+        r"(?<![\w'’-])[a-z][a-z'’-]{3,}(?![\w'’-])"
+    )  # no names, no short words
+    written = {w for p in passages for w in lower_words.findall(p)}
+    said = {w for q in quotes for w in lower_words.findall(q)}
+    kept = {w for w in lower_words.findall(re.sub(r"\[\d+\]", " ", answer)) if w in written and w not in _STOPWORDS}  # fmt: skip
+    return kept <= said
+
+
 def asks_for_a_name(question: str) -> bool:
     """Whether the question asks who, or which named thing."""
     return parse_question(question).slot == "who"

@@ -296,6 +296,23 @@ def test_an_llm_answer_that_restates_the_question_falls_back_to_the_quote(news_s
     assert "15 Maret 2025" in answer.answer and answer.citations[0].doc_id == SEED_ID
 
 
+def test_an_llm_answer_giving_another_s_view_as_the_speaker_s_falls_back_to_the_quote(news_settings, retriever, openai_server, caplog):  # fmt: skip
+    """The article's "banyak pihak menduga Putin sengaja menunda …" is not Zelensky's view."""
+
+    def misattributing_reply(messages):
+        user = messages[-1]["content"]
+        n = re.search(r"\[(\d+)\][^\[]*menggagalkan negosiasi", user, re.S).group(1)
+        return f"Zelensky said that Putin was sengaja trying to delay the negotiations [{n}]."
+
+    url = openai_server(misattributing_reply)
+    bot = assistant_for(news_settings, retriever, llm="openai", openai_base_url=url, openai_model="m")  # fmt: skip
+    with caplog.at_level(logging.INFO, logger="assistant.chat"):
+        answer = bot.ask(SEED_QUESTIONS["en"])
+    assert answer.backend == "openai+extractive-fallback", answer.answer
+    assert "not the asked speaker's words" in caplog.text
+    assert "menggagalkan negosiasi" in answer.answer and "sengaja" not in answer.answer
+
+
 def test_the_answer_s_number_must_be_one_the_evidence_states():
     evidence = "Parmalat has sued 45 banks as it tries to reclaim money paid to banks. [1]"
     question = "How many banks did Parmalat take to court?"

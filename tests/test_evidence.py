@@ -786,3 +786,18 @@ def test_a_change_is_a_share_points_or_a_magnitude_but_not_the_question_s_own():
     )
     found = [sentence[a:b] for a, b in slot_fillers(parsed.slot, sentence, parsed.given, sentence)]
     assert found == ["3 percentage points", "3,5 persen", "doubled"]
+
+
+def test_words_an_answer_leaves_untranslated_must_be_the_speaker_s():
+    from assistant.evidence import keeps_only_speakers_words
+
+    article = (
+        "Banyak pihak menduga Putin sengaja menunda pembicaraan. "
+        "“Dia kini berusaha menggagalkan negosiasi sejak awal,” kata Zelensky."
+    )
+    question = "What did Zelensky say about the negotiations?"
+    assert not keeps_only_speakers_words(question, "Zelensky said Putin was sengaja delaying talks [1].", [article])  # fmt: skip
+    assert keeps_only_speakers_words(question, "Zelensky said Putin tries to menggagalkan negosiasi [1].", [article])  # fmt: skip
+    assert keeps_only_speakers_words(question, "Zelensky said Putin is trying to thwart the talks [1].", [article])  # fmt: skip
+    # No speaker asked, or none quoted: nothing to check.
+    assert keeps_only_speakers_words("Why are talks delayed?", "Putin is sengaja delaying [1].", [article])  # fmt: skip
