@@ -675,13 +675,19 @@ SPEAKERS_WORDS_SHARE = 0.3
 _SAYING = frozenset(content_terms(SAY_VERBS.replace("|", " ")))
 
 
+def _asked_speakers_quotes(question: str, passages: Sequence[str]) -> tuple[str, list[str]]:
+    """The speaker a "what did X say" question asks about, and X's quotes in `passages` (none
+    when the question asks no speaker)."""
+    speaker = asked_speaker(question)
+    if not speaker:
+        return "", []
+    return speaker, [q.text for p in passages for q in extract_quotes(p) if same_speaker(speaker, q.speaker_key)]  # fmt: skip
+
+
 def states_speakers_words(question: str, answer: str, passages: Sequence[str]) -> bool:
     """Whether a written answer to "what did X say" is made of X's words in `passages` (those
     in the answer's language). True when the question asks no speaker or they quote X nowhere."""
-    speaker = asked_speaker(question)
-    if not speaker:
-        return True
-    quotes = [q.text for p in passages for q in extract_quotes(p) if same_speaker(speaker, q.speaker_key)]  # fmt: skip
+    speaker, quotes = _asked_speakers_quotes(question, passages)
     if not quotes:
         return True
     said = set().union(*(content_terms(q) for q in quotes))
@@ -695,10 +701,7 @@ def keeps_only_speakers_words(question: str, answer: str, passages: Sequence[str
     delay negotiations" keeps "sengaja" from "banyak pihak menduga Putin sengaja menunda …", a
     view the article does not give as Zelensky's. True when the question asks no speaker or the
     passages quote X nowhere."""
-    speaker = asked_speaker(question)
-    if not speaker:
-        return True
-    quotes = [q.text for p in passages for q in extract_quotes(p) if same_speaker(speaker, q.speaker_key)]  # fmt: skip
+    _, quotes = _asked_speakers_quotes(question, passages)
     if not quotes:
         return True
     lower_words = re.compile(
