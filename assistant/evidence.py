@@ -157,6 +157,9 @@ def question_entities(question: str) -> list[str]:
     return out
 
 
+_OPENING_WORD = re.compile(r"\W*([A-Z][\w'’-]*)")  # a capitalised word opening a text
+
+
 def named_in_question(question: str) -> tuple[str, ...]:
     """`question_entities` and the capitalised word the question opens with, which
     `question_entities` leaves out because an opening word is capitalised anyway ("Fifi Letty
@@ -164,7 +167,7 @@ def named_in_question(question: str) -> tuple[str, ...]:
     the question gives answers nothing. The word may be no name ("After Bush won …"); it only
     keeps a sentence's "After" from answering."""
     entities = question_entities(question)
-    m = re.match(r"\W*([A-Z][\w'’-]*)", question)
+    m = _OPENING_WORD.match(question)
     opening = POSSESSIVE.sub("", m.group(1)).lower() if m else None
     if opening and opening not in entities and opening not in QUESTION_WORDS | _TITLES | _STOPWORDS:
         return (opening, *entities)
@@ -695,6 +698,11 @@ def states_speakers_words(question: str, answer: str, passages: Sequence[str]) -
     return not words or len(words & said) / len(words) >= SPEAKERS_WORDS_SHARE
 
 
+_LOWER_CASE_WORD = re.compile(
+    r"(?<![\w'’-])[a-z][a-z'’-]{3,}(?![\w'’-])"
+)  # no names, no short words
+
+
 def keeps_only_speakers_words(question: str, answer: str, passages: Sequence[str]) -> bool:
     """For "what did X say" answered in another language than `passages`: whether the words the
     answer leaves untranslated from them are X's. "Zelensky said that Putin was sengaja trying to
@@ -704,12 +712,9 @@ def keeps_only_speakers_words(question: str, answer: str, passages: Sequence[str
     _, quotes = _asked_speakers_quotes(question, passages)
     if not quotes:
         return True
-    lower_words = re.compile(
-        r"(?<![\w'’-])[a-z][a-z'’-]{3,}(?![\w'’-])"
-    )  # no names, no short words
-    written = {w for p in passages for w in lower_words.findall(p)}
-    said = {w for q in quotes for w in lower_words.findall(q)}
-    kept = {w for w in lower_words.findall(re.sub(r"\[\d+\]", " ", answer)) if w in written and w not in _STOPWORDS}  # fmt: skip
+    written = {w for p in passages for w in _LOWER_CASE_WORD.findall(p)}
+    said = {w for q in quotes for w in _LOWER_CASE_WORD.findall(q)}
+    kept = {w for w in _LOWER_CASE_WORD.findall(re.sub(r"\[\d+\]", " ", answer)) if w in written and w not in _STOPWORDS}  # fmt: skip
     return kept <= said
 
 
@@ -763,10 +768,10 @@ def numbers_attributed(question: str, claim: str, passage: str, passage_language
     # The dateline's place is the story's; a headline is not: "Nintendo DS makes its Euro debut"
     # over "Nintendo has sold almost 4m DS consoles" since launching in Japan and the US.
     heading = _dateline(passage, body)
-    windows = [" ".join([heading, *sentences[max(0, i - ATTRIBUTION_REACH) : i + 1]]).lower() for i in range(len(sentences))]  # fmt: skip
     for number in numbers:
         stating = [i for i, sentence in enumerate(sentences) if number in _numbers_written(sentence)]  # fmt: skip
-        if stating and not any(all(_named_in(n, windows[i], passage_language) for n in names) for i in stating):  # fmt: skip
+        windows = [_leading_up_to(sentences, i, ATTRIBUTION_REACH, heading) for i in stating]
+        if stating and not any(all(_named_in(n, w, passage_language) for n in names) for w in windows):  # fmt: skip
             return False
     return True
 
@@ -782,7 +787,7 @@ def states_evidence_name(question: str, answer: str, evidence: str) -> bool:
     text = re.sub(r"\s*\[\d+\]", "", answer)
     # A capitalised word opening a sentence counts too: "Heineken plans to cut 200 jobs" names
     # Heineken, and a name from nowhere is written nowhere else to tell it by.
-    openers = [m.group(1).lower() for a, b in split_sentences(text) if (m := re.match(r"\W*([A-Z][\w'’-]*)", text[a:b]))]  # fmt: skip
+    openers = [m.group(1).lower() for a, b in split_sentences(text) if (m := _OPENING_WORD.match(text[a:b]))]  # fmt: skip
     asked = " ".join(parsed.given)
     names = [
         n
@@ -1236,8 +1241,14 @@ def _stands_alone_as_name(word: str, text: str) -> bool:
 
 
 def _names_near(names: Sequence[str], sentences: list[str], i: int, heading: str, passage_language: str | None) -> bool:  # fmt: skip
-    window = " ".join([heading, *sentences[max(0, i - NAME_REACH) : i + 1]]).lower()
+    window = _leading_up_to(sentences, i, NAME_REACH, heading)
     return any(_named_in(e, window, passage_language) for e in names)
+
+
+def _leading_up_to(sentences: Sequence[str], i: int, reach: int, heading: str) -> str:
+    """Sentence `i` with the `reach` sentences before it and the heading, lower-cased: where a
+    name that a sentence's number or name belongs to is written."""
+    return " ".join([heading, *sentences[max(0, i - reach) : i + 1]]).lower()
 
 
 def _named_saying(speaker: str, low: str) -> bool:
