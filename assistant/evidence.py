@@ -79,7 +79,7 @@ SLOTS = [
 _SUM = rf"(?:£|\$|€|¥|\bRp\.?)\s?\d|(?:\d|\b(?:{NUMBER_WORDS})\b)[\w.,\s]{{0,20}}?\b(?:dollars?|pounds?|euros?|rupiah|yen|dolar|euro|poundsterling|ringgit|yuan|rupees?|francs?)\b"  # fmt: skip
 SLOT_FILLERS = {
     "age": re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\baged? \d{1,3}\b|\bage of \d{1,3}\b|\b(?:berusia|berumur|usia(?:nya)?|umur(?:nya)?) (?:sekitar |kurang lebih )?\d{1,3}\b|(?P<own>\b(?-i:[A-Z])[\w'’-]+, \d{1,3},|\(\d{1,3}\))", re.I),
-    "when": re.compile(rf"\b(?:19|20)\d\d\b|\b(?:{MONTHS})\b|\b(?:{DAYS})\b|\b\d{{1,2}}/\d{{1,2}}\b|\b(?:kemarin|yesterday|today|hari ini|last (?:week|month|year)|pekan lalu|bulan lalu|tahun lalu)\b", re.I),
+    "when": re.compile(rf"\b(?:19|20)\d\d\b|\b(?:{MONTHS})\b|\b(?:{DAYS})\b|\b\d{{1,2}}/\d{{1,2}}\b|\b(?:kemarin|besok|yesterday|today|tomorrow|hari ini|(?:last|this|next) (?:week|month|year)|(?:pekan|minggu|bulan|tahun) (?:lalu|ini|depan))\b", re.I),
     # A share in words counts too: "a quarter of web users", "dua pertiga", "separuh".
     "number": re.compile(rf"\d|\b(?:{NUMBER_WORDS})\b|\b(?:a|one|two|three)[- ](?:quarters?|thirds?)\b|\b(?:seperempat|sepertiga|setengah|separuh|seperlima|(?:dua|tiga) per(?:tiga|empat))\b", re.I),
     "money": re.compile(_SUM, re.I),
@@ -223,7 +223,7 @@ class ParsedQuestion:
     years: tuple[str, ...]  # numbers that stand as years: "the 2005 Oscars", "pada 2017"
     slot: str | None  # `asked_slot`
     focus: frozenset[str] | None  # the counted thing (`question_focus`)
-    counts_time: bool  # a span of time may answer it (`counts_time`)
+    counted_time: frozenset[str] | None  # the spans of time that may answer it (`time_counted`)
     role: frozenset[str] | None  # the kind of thing a who/which question asks for
     speaker: str | None  # "what did X say": X
     ordinals: tuple[tuple[str, ...], ...]  # `question_ordinals`
@@ -253,7 +253,7 @@ def parse_question(question: str) -> ParsedQuestion:
         years=tuple(question_years(question)),
         slot=slot,
         focus=frozenset(focus) if focus else None,
-        counts_time=counts_time(focus),
+        counted_time=time_counted(focus),
         role=frozenset(role) if role else None,
         speaker=asked_speaker(question),
         ordinals=tuple(question_ordinals(question)),
@@ -389,7 +389,7 @@ def sentence_features(question: str, passages: list[str], q_vector=None, sentenc
     """
     parsed = parse_question(question)
     q_entities, q_terms, slot, role, speaker = parsed.entities, parsed.terms, parsed.slot, parsed.role, parsed.speaker  # fmt: skip
-    counting_time = parsed.counts_time
+    counted_time = parsed.counted_time
     sentences: list[Evidence] = []
     rows: list[list[float]] = []
     for pi, text in enumerate(passages):
@@ -410,7 +410,7 @@ def sentence_features(question: str, passages: list[str], q_vector=None, sentenc
             cover = len(q_terms & terms[si]) / len(q_terms) if q_terms and same else 0.0
             cover_window = len(q_terms & window) / len(q_terms) if q_terms and same else 0.0
             fillers = (
-                list(slot_fillers(slot, sentence, parsed.given, passage, counting_time))
+                list(slot_fillers(slot, sentence, parsed.given, passage, counted_time))
                 if slot in SLOT_FILLERS
                 else []
             )
@@ -542,29 +542,37 @@ def passages_competing(ranked: list[Evidence], limit: int) -> int:
     return max(1, min(limit, max(close) + 1))
 
 
-def slot_filled(slot: str, sentence: str, q_entities: Sequence[str], passage: str = "", counting_time: bool = True) -> bool:  # fmt: skip
+def slot_filled(slot: str, sentence: str, q_entities: Sequence[str], passage: str = "", counted_time: Set[str] | None = None) -> bool:  # fmt: skip
     if slot not in SLOT_FILLERS:
         return True
-    return next(slot_fillers(slot, sentence, q_entities, passage, counting_time), None) is not None
+    return next(slot_fillers(slot, sentence, q_entities, passage, counted_time), None) is not None
 
 
 # A number of months, years, days … counts time (or an age), not the thing a "how many" question
-# counts, unless that thing is time itself ("How many weeks …").
-_TIME_WORDS = (
-    "bulan", "tahun", "hari", "minggu", "pekan", "jam", "menit", "detik", "dekade", "abad",
-    "month", "months", "year", "years", "day", "days", "week", "weeks", "hour", "hours",
-    "minute", "minutes", "second", "seconds", "decade", "decades", "century", "centuries",
-)  # fmt: skip
+# counts, unless that thing is time itself ("How many weeks …"), and then in its own unit: "three
+# days" does not say how many weeks.
+TIME_UNITS = [
+    ("second", "seconds", "detik"), ("minute", "minutes", "menit"), ("hour", "hours", "jam"),
+    ("day", "days", "hari"), ("week", "weeks", "minggu", "pekan"), ("month", "months", "bulan"),
+    ("year", "years", "tahun"), ("decade", "decades", "dekade"), ("century", "centuries", "abad"),
+]  # fmt: skip
+_TIME_WORDS = tuple(word for unit in TIME_UNITS for word in unit)
 # After the matched digit or number word: the rest of the number ("dua puluh", "10-12"), then
 # the unit.
-_TIME_AFTER = re.compile(rf"(?:[\d.,:/]|\s*-\s*(?=\d)|\s*-?\s*(?:{NUMBER_WORDS}|belas)\b)*\s*(?:-\s*)?(?:{'|'.join(_TIME_WORDS)})\b", re.I)  # fmt: skip
-_TIME_STEMS = content_terms(" ".join(_TIME_WORDS) + " time waktu")
+_TIME_AFTER = re.compile(rf"(?:[\d.,:/]|\s*-\s*(?=\d)|\s*-?\s*(?:{NUMBER_WORDS}|belas)\b)*\s*(?:-\s*)?(?P<unit>{'|'.join(_TIME_WORDS)})\b", re.I)  # fmt: skip
+_UNIT_OF = {word: frozenset(unit) for unit in TIME_UNITS for word in unit}
+# "UU Nomor 31 Tahun 1999", "Perpres No 20 Tahun 2017": a law's number and year, not 31 years.
+_LAW_NUMBER = re.compile(r"\d[\d.,]*\s+tahun\s+(?:19|20)\d\d\b", re.I)
 
 
-def counts_time(focus: Set[str] | None) -> bool:
-    """Whether a "how many" question counting `focus` (`question_focus`) may be answered by a
-    span of time: it counts time ("How many weeks …", "Berapa tahun …"), or says not what."""
-    return not focus or bool(focus & _TIME_STEMS)
+def time_counted(focus: Set[str] | None) -> frozenset[str] | None:
+    """The spans of time that may answer a "how many" question counting `focus`
+    (`question_focus`), as the words of their unit: None when any may (it says not what it
+    counts, or asks "berapa waktu"), the unit's words in both languages when it counts one
+    ("How many weeks …" -> week, weeks, minggu, pekan), and none when it counts a thing."""
+    if not focus or focus & {"time", "waktu"}:
+        return None
+    return frozenset().union(*(_UNIT_OF.get(stem, ()) for stem in focus))
 
 
 _STOPWORDS = STOPWORDS_ID | STOPWORDS_EN
@@ -601,19 +609,25 @@ def _name_at_sentence_start(word: str, passage: str) -> bool:
     return re.search(rf"[\w,;:)]\s+{re.escape(word)}(?![\w'’-])", passage) is not None
 
 
-def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: str = "", counting_time: bool = True) -> Iterator[tuple[int, int]]:  # fmt: skip
+def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: str = "", counted_time: Set[str] | None = None) -> Iterator[tuple[int, int]]:  # fmt: skip
     """Spans in `sentence` that could answer a question asking for `slot`: a number, date,
     name, place or age other than those the question itself names. `passage` (the sentence's
     passage) tells a name from a word capitalised only because it opens the sentence;
-    `counting_time` False (`ParsedQuestion.counts_time`) leaves out numbers of months,
-    years, days …"""
+    `counted_time` (`ParsedQuestion.counted_time`) keeps, of the numbers of months, years,
+    days …, only those in a counted unit (None: all), and when a unit is counted, only them."""
     asked_numbers = {re.sub(r"[.,]", "", e) for e in q_entities}
     for m in SLOT_FILLERS[slot].finditer(sentence):
         found, start = m.group(0).lower(), m.start()
         if slot == "number" and _DATE_NUMBER.fullmatch(_number_at(sentence, m.start(), m.end())):
             continue  # "2015", "(14/2)", "pukul 07.00" date an event; they count nothing
-        if slot == "number" and not counting_time and _TIME_AFTER.match(sentence, m.end()):
-            continue  # "sepuluh bulan", "51 tahun": time or an age, not the thing counted
+        if slot in ("number", "duration", "penalty") and _LAW_NUMBER.match(sentence, m.start()):
+            continue  # "Nomor 31 Tahun 1999" numbers a law
+        if slot == "number" and counted_time is not None:
+            span = _TIME_AFTER.match(sentence, m.end())
+            if span and span.group("unit").lower() not in counted_time:
+                continue  # "sepuluh bulan", "51 tahun": time or an age, not the thing counted
+            if counted_time and not span:
+                continue  # "Pasal 22" is no number of years
         if slot in ("number", "when", "penalty", "money", "change", "duration") and re.sub(r"[.,]", "", found) in asked_numbers:  # fmt: skip
             continue  # a number the question itself mentions answers nothing
         if slot in ("money", "change") and (amount := re.search(_NUMBER, sentence[start:])) and re.sub(r"[.,]", "", amount.group(0)) in asked_numbers:  # fmt: skip
@@ -662,7 +676,7 @@ def states_asked_slot(question: str, answer: str, sources: str = "") -> bool:
         return True
     text = re.sub(r"\s*\[\d+\]", "", answer)
     context = f"{text}\n{sources}"
-    return any(slot_filled(parsed.slot, text[a:b], parsed.given, context, parsed.counts_time) for a, b in split_sentences(text))  # fmt: skip
+    return any(slot_filled(parsed.slot, text[a:b], parsed.given, context, parsed.counted_time) for a, b in split_sentences(text))  # fmt: skip
 
 
 _DATE = r"(?:19|20)\d\d|\d{1,2}/\d{1,2}(?:/\d{2,4})?"  # a year, "14/2", "14/2/2017"
@@ -1034,7 +1048,7 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
             for i, sentence in enumerate(sentences)
             if (not same_language or not q_terms or q_terms & content_terms(sentence) or any(entity_in(e, sentence.lower()) for e in names))
             and (not focus or focus & content_terms(sentence) or (same_language and _says_the_rest(parsed, focus, content_terms(sentence))))
-            and slot_filled(slot, sentence, parsed.given, body, parsed.counts_time)
+            and slot_filled(slot, sentence, parsed.given, body, parsed.counted_time)
         ]  # fmt: skip
         if not filled:
             return f"no {slot} in a relevant sentence"

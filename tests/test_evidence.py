@@ -472,9 +472,9 @@ def test_the_counted_thing_is_read_past_more_and_nya():
 def test_a_span_of_time_is_no_count_of_things():
     from assistant.evidence import asked_slot, parse_question, why_not_answered
 
-    assert not parse_question("How many facial sketches did the police draw?").counts_time
-    assert parse_question("How many weeks will Amoruso be out?").counts_time
-    assert parse_question("Berapa tahun dia bekerja?").counts_time
+    assert parse_question("How many facial sketches did the police draw?").counted_time == set()
+    assert parse_question("How many weeks will Amoruso be out?").counted_time == {"week", "weeks", "minggu", "pekan"}  # fmt: skip
+    assert "year" in parse_question("Berapa tahun dia bekerja?").counted_time
     months = "Novel menjalani perawatan di Singapura selama sepuluh bulan, dan ia kini berusia 40 tahun."  # fmt: skip
     question = "How many sketches did the police draw of Novel's attackers?"
     assert why_not_answered(question, months, same_language=False) == "no number in a relevant sentence"  # fmt: skip
@@ -483,8 +483,32 @@ def test_a_span_of_time_is_no_count_of_things():
     assert why_not_answered("How many months was Novel treated?", months, same_language=False) is None  # fmt: skip
     spans = "Selama dua puluh tahun, 10-12 bulan dan twenty-five years ia bekerja di Novel Corp."
     assert why_not_answered(question, spans, same_language=False) == "no number in a relevant sentence"  # fmt: skip
-    assert parse_question("How much time has passed since Novel was attacked?").counts_time
+    assert parse_question("How much time has passed since Novel was attacked?").counted_time is None
     assert asked_slot("Berapa lamakah masa penyesuaian itu?") == "duration"
+
+
+def test_a_count_of_weeks_or_years_is_answered_in_that_unit():
+    from assistant.evidence import why_not_answered
+
+    camp = "Jimmy Connors spent three days at the LTA's winter camp in La Manga."
+    question = "How many weeks a year will Jimmy Connors work with the LTA?"
+    assert why_not_answered(question, camp) == "no number in a relevant sentence"
+    assert why_not_answered(question, camp + " Connors will work with the LTA for six weeks a year.") is None  # fmt: skip
+    law = "Irman dijerat Pasal 22 Undang-Undang Nomor 31 Tahun 1999 tentang korupsi."
+    question = "Berapa tahun hukuman penjara yang dijatuhkan kepada Irman?"
+    assert why_not_answered(question, law) == "no number in a relevant sentence"
+    assert why_not_answered(question, law + " Hakim menjatuhkan hukuman 7 tahun penjara kepada Irman.") is None  # fmt: skip
+    assert (
+        why_not_answered("Berapa lama Irman dihukum?", law) == "no duration in a relevant sentence"
+    )
+
+
+def test_next_year_and_this_week_say_when():
+    from assistant.evidence import slot_filled
+
+    assert slot_filled("when", "Connors will commentate for the BBC at next year's Wimbledon.", [])
+    assert slot_filled("when", "Sidang itu akan digelar pekan depan.", [])
+    assert not slot_filled("when", "Connors will commentate for the BBC at Wimbledon.", [])
 
 
 def test_a_lowercase_list_is_no_age_and_setahun_is_a_span():
