@@ -51,6 +51,26 @@ def test_features_have_one_row_per_sentence_and_the_documented_columns():
     assert set(features[rank == 1, RANKER_FEATURES.index("cover")]) == {0.0}
 
 
+def test_across_languages_the_glossary_counts_the_question_words():
+    from assistant.glossary import translations, written_forms
+
+    assert {"lahir", "kelahiran"} <= translations("born")
+    assert "born" in translations("kelahiran")  # English by its stem: "born"
+    assert "announc" in translations("mengumumkan") and translations("umum") == set()
+    assert translations("announcing") & written_forms("Polisi mengumumkan nama tersangka.")
+    taslim = (
+        "Buktinya, pria bernama lengkap Johannes Taslim ini akan main film Korea berjudul Swordsman. "
+        "Di Negeri Ginseng, pria kelahiran Palembang itu berkenalan dengan banyak pelaku perfilman."
+    )
+    sentences, features = sentence_features("Where was Joe Taslim born?", [taslim], same_language=[False])  # fmt: skip
+    cover = dict(zip((e.sentence for e in sentences), features[:, RANKER_FEATURES.index("cross_language_cover")], strict=True))  # fmt: skip
+    assert [cover[s] for s in sorted(cover, key=taslim.index)] == [0.0, 1.0]
+    assert "Palembang" in best_sentences("Where was Joe Taslim born?", [taslim], same_language=[False])[0].sentence  # fmt: skip
+    # In the question's own language the words are compared as they are, not translated.
+    _, same = sentence_features("Di mana Joe Taslim lahir?", [taslim], same_language=[True])
+    assert set(same[:, RANKER_FEATURES.index("cross_language_cover")]) == {0.0}
+
+
 def test_across_languages_the_dense_similarity_picks_the_sentence(e5_embeddings):
     question = "How many stores was Ramayana going to close at the end of August 2017?"
     texts = [ID_RAMAYANA]

@@ -1,0 +1,258 @@
+"""A small English-Indonesian glossary of the words news questions are asked in.
+
+Across languages the sentence ranker cannot see a question's words in a passage: "Where was Joe
+Taslim born?" shares no word with "pria kelahiran Palembang", and multilingual-e5 scores every
+sentence of an article about alike. Each line below is one meaning, its English words, then
+after "/" its Indonesian ones; `translations` gives a word's forms in the other language, so the
+ranker can count the question's words in a passage of either language. Common news vocabulary
+only, written from general usage: names and loanwords spelled alike ("film", "album") need no
+entry.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from assistant.search_index import stem_en
+
+_WORD = re.compile(r"[\w'’-]+")
+
+GLOSSARY = """
+say said says tell told state stated / kata katanya mengatakan dikatakan ujar ujarnya ucap menyatakan tutur tuturnya ungkap mengungkapkan
+announce announced announcement / umumkan mengumumkan diumumkan pengumuman
+explain explained / jelaskan menjelaskan dijelaskan
+claim claimed / klaim mengklaim diklaim
+deny denied / bantah membantah dibantah menyangkal
+admit admitted / akui mengakui diakui mengaku
+warn warned warning / peringatkan memperingatkan diperingatkan peringatan
+ask asked request / minta meminta diminta permintaan
+promise promised / janji berjanji menjanjikan
+plan plans planned / rencana berencana merencanakan direncanakan
+want wants wanted / ingin mau hendak
+born birth birthplace / lahir dilahirkan kelahiran
+birthday / ulang ultah
+die died dead death deaths killed / meninggal tewas wafat kematian terbunuh dibunuh
+marry married marriage wedding / menikah nikah pernikahan menikahi dinikahi
+engaged engagement propose proposed / tunangan bertunangan lamaran melamar
+divorce divorced / cerai bercerai perceraian
+wife / istri
+husband / suami
+son daughter child children / anak putra putri
+mother mom / ibu ibunda
+father dad / ayah bapak
+family / keluarga
+friend friends / teman sahabat
+age old aged / usia umur berusia
+arrest arrested detain detained / tangkap ditangkap menangkap penangkapan ciduk diciduk mencokok dicokok ditahan menahan penahanan
+suspect suspects / tersangka terduga
+charge charged accused accuse / didakwa mendakwa dakwaan dituduh menuduh tuduhan
+sentence sentenced jail jailed prison / vonis divonis memvonis hukuman dihukum penjara dipenjara bui
+fine fined / denda didenda mendenda
+court / pengadilan
+judge judges / hakim
+lawyer lawyers attorney / pengacara advokat
+prosecutor prosecutors / jaksa penuntut
+trial hearing / sidang persidangan
+verdict ruling / putusan vonis
+appeal / banding
+sue sued lawsuit / gugat menggugat digugat gugatan
+investigate investigation investigator / menyelidiki diselidiki penyelidikan penyidik penyidikan
+examine examined questioned / diperiksa memeriksa pemeriksaan
+witness / saksi
+victim victims / korban
+police policeman / polisi kepolisian polri polda
+attack attacked attacker attackers / menyerang serangan diserang penyerang penyerangan
+bomb bombing bombs / bom pengeboman
+terror terrorist terrorism / teror teroris terorisme
+corruption graft bribe bribes / korupsi suap rasuah
+steal stole theft / mencuri dicuri pencurian
+drug drugs narcotics / narkoba narkotika
+government / pemerintah
+president / presiden
+minister / menteri
+ministry / kementerian
+governor / gubernur
+mayor / wali walikota
+regent / bupati
+parliament lawmakers / parlemen dpr
+party / partai
+election elections vote votes / pemilu pemilihan pilkada suara
+candidate candidates / calon kandidat
+leader leaders lead led / pemimpin memimpin dipimpin pimpinan
+head heads chief boss / kepala ketua bos pimpinan
+chairman / ketua
+director / direktur sutradara
+founder founded / pendiri mendirikan didirikan
+owner owns owned / pemilik memiliki dimiliki milik
+member members / anggota
+spokesman spokeswoman spokesperson / jubir juru
+official officials / pejabat
+expert analyst / pakar ahli pengamat analis
+researcher / peneliti
+ambassador / duta dubes
+soldier soldiers army military / tentara prajurit militer
+company companies firm firms / perusahaan
+bank / bank
+shares stock / saham
+price prices / harga
+cost costs / biaya
+pay paid payment / bayar membayar pembayaran dibayar
+buy bought purchase / beli membeli pembelian dibeli
+sell sold sales / jual menjual penjualan dijual terjual
+profit profits / laba keuntungan
+loss losses / rugi kerugian merugi merugikan
+revenue / pendapatan
+debt debts / utang
+tax taxes / pajak
+budget / anggaran
+money / uang dana
+fund funds funding / dana pendanaan
+invest investment investor investors / investasi investor berinvestasi
+loan lend lent / pinjaman meminjamkan dipinjamkan
+raise raised / menggalang meraih
+market / pasar
+customer customers / pelanggan
+user users / pengguna
+worker workers employee employees staff / pekerja karyawan pegawai buruh
+job jobs / pekerjaan kerja
+union unions / serikat
+strike / mogok
+salary wage wages / gaji upah
+increase rise rose grew / naik kenaikan meningkat peningkatan bertambah
+fall fell drop dropped decline / turun penurunan anjlok merosot
+cut cuts / pangkas memangkas dipangkas pemangkasan
+ban banned / melarang dilarang larangan
+allow allowed / mengizinkan diizinkan boleh
+permit licence license / izin
+open opened opening / buka membuka dibuka pembukaan
+close closed closure / tutup menutup ditutup penutupan
+build built construction / membangun dibangun pembangunan
+launch launched / meluncurkan diluncurkan peluncuran
+release released / rilis merilis dirilis
+start started begin began / mulai memulai dimulai
+end ended finish finished / selesai berakhir akhir
+delay delayed postpone postponed / menunda ditunda penundaan
+cancel cancelled / batal membatalkan dibatalkan
+reject rejected refuse refused / menolak ditolak penolakan
+approve approved agree agreed agreement deal / setuju menyetujui disetujui kesepakatan sepakat menyepakati
+support supported / mendukung didukung dukungan
+oppose opposed protest / protes menentang unjuk demo
+sign signed / menandatangani teken meneken
+meet met meeting / bertemu menemui pertemuan rapat
+visit visited / mengunjungi dikunjungi kunjungan
+return returned / kembali
+leave left quit resign resigned / keluar mundur mengundurkan hengkang meninggalkan
+replace replaced / mengganti menggantikan digantikan pengganti
+appoint appointed named / diangkat mengangkat ditunjuk menunjuk
+fired sacked / memecat dipecat pemecatan
+join joined / bergabung
+move moved / pindah
+send sent / mengirim mengirimkan dikirim
+receive received / menerima diterima
+give gave given / memberi memberikan diberikan
+win won winner / menang memenangi memenangkan juara kemenangan
+lose lost / kalah kekalahan
+beat defeated / mengalahkan dikalahkan
+score scored goal goals / mencetak dicetak gol skor
+match game / laga pertandingan
+team / tim
+club / klub
+coach / pelatih
+player players / pemain
+champion title / juara gelar
+tournament competition / turnamen kompetisi
+season / musim
+medal / medali
+actor actress star starring / aktor aktris bintang membintangi pemeran
+character role / karakter peran berperan memerankan
+play plays played / main bermain berperan memerankan
+singer vocalist / penyanyi vokalis
+band group / band grup
+song songs / lagu
+concert / konser
+award awards prize / penghargaan anugerah
+book / buku
+writer author wrote written / penulis menulis ditulis
+website site / situs
+app application / aplikasi
+phone phones / ponsel telepon
+internet online / internet daring
+school / sekolah
+student students / siswa mahasiswa pelajar
+teacher / guru
+university campus / universitas kampus
+hospital / rs
+doctor doctors / dokter
+patient patients / pasien
+disease illness sick / penyakit sakit
+treatment treated / perawatan dirawat pengobatan
+vaccine / vaksin
+flood floods / banjir
+earthquake / gempa
+fire blaze / kebakaran
+accident crash / kecelakaan
+ship boat / kapal perahu
+plane aircraft / pesawat
+airport / bandara
+car cars vehicle / mobil kendaraan
+road / jalan
+bridge / jembatan
+building / gedung bangunan
+house home / rumah
+city / kota
+village / desa
+island / pulau
+country countries / negara
+province / provinsi
+region area / daerah wilayah kawasan
+people residents citizens / warga penduduk masyarakat orang
+reason why because / alasan karena sebab
+cause caused / penyebab menyebabkan disebabkan
+first / pertama
+last final / terakhir
+new / baru
+former / mantan
+largest biggest / terbesar
+highest / tertinggi
+year years / tahun
+month months / bulan
+week weeks / minggu pekan
+day days / hari
+"""
+
+
+def _lines() -> list[tuple[list[str], list[str]]]:
+    return [
+        (english.split(), indonesian.split())
+        for english, indonesian in (line.split("/") for line in GLOSSARY.strip().splitlines())
+    ]
+
+
+@lru_cache(maxsize=1)
+def _translation_table() -> dict[str, frozenset[str]]:
+    """English words by their stem ("announcing" is looked up as "announc") to the Indonesian
+    words as written, and Indonesian words as written to the English words' stems. Indonesian
+    is not stemmed: its stemmer makes "mengumumkan" (announce) "umum" (general) and "terbesar"
+    (biggest) "besar" (big)."""
+    table: dict[str, set[str]] = {}
+    for english, indonesian in _lines():
+        english_stems = {stem_en(word) for word in english}
+        for stem in english_stems:
+            table.setdefault(stem, set()).update(indonesian)
+        for word in indonesian:
+            table.setdefault(word, set()).update(english_stems)
+    return {key: frozenset(forms) for key, forms in table.items()}
+
+
+def translations(word: str) -> frozenset[str]:
+    """A question word's translations as `written_forms` gives a sentence's words."""
+    table = _translation_table()
+    word = word.lower()
+    return table.get(word, frozenset()) | table.get(stem_en(word), frozenset())
+
+
+def written_forms(text: str) -> set[str]:
+    """The words of `text` in lower case, and their English stems: what `translations` gives."""
+    words = {w.lower() for w in _WORD.findall(text)}
+    return words | {stem_en(w) for w in words}
