@@ -256,3 +256,11 @@ def written_forms(text: str) -> set[str]:
     """The words of `text` in lower case, and their English stems: what `translations` gives."""
     words = {w.lower() for w in _WORD.findall(text)}
     return words | {stem_en(w) for w in words}
+
+
+def translated_question(question: str) -> str:
+    """The words of `question` the glossary knows, in the other language (for a lexical search
+    of the other language's articles)."""
+    return " ".join(
+        sorted({form for word in _WORD.findall(question) for form in translations(word)})
+    )

@@ -4,7 +4,8 @@ The dense side is one ranking of both languages, with the embedder's measured cr
 gap added to other-language cosines (CROSS_LANGUAGE_GAP), so an Indonesian article is not
 buried under English ones for an English question. BM25 only helps when question and passage
 share a language; across languages its hits are mostly noise that plain fusion lets crowd out
-good dense hits. So the lexical side is weighed by language match. Then: a preference for
+good dense hits. So the lexical side is weighed by language match, and the question's words
+that the glossary knows, translated, search the other language's articles. Then: a preference for
 passages quoting the asked-about speaker, optional recency, at most three passages per article,
 and near-duplicate wire copies merged into one hit.
 """
@@ -24,6 +25,7 @@ from pydantic import ConfigDict
 from assistant.config import Settings
 from assistant.embeddings import embedding_name, get_embeddings
 from assistant.errors import EmptyStore
+from assistant.glossary import translated_question
 from assistant.models import Hit
 from assistant.search_index import SearchIndexCache, index_folder
 from assistant.store import NewsStore
@@ -40,6 +42,7 @@ DENSE_WEIGHT = 1.5
 LEXICAL_SAME_LANG = 0.5
 LEXICAL_CROSS_LANG = 0.15
 ENTITY_WEIGHT = 0.5
+TRANSLATED_WEIGHT = 0.5
 SPEAKER_BONUS = 0.012
 RECENCY_BONUS = 0.01
 # A long article's answer may sit in its third chunk (dev: "harga US$ 90 juta" after two chunks
@@ -161,6 +164,7 @@ class HybridRetriever:
             "lexical_same_lang": LEXICAL_SAME_LANG,
             "lexical_cross_lang": LEXICAL_CROSS_LANG,
             "entity": ENTITY_WEIGHT,
+            "translated": TRANSLATED_WEIGHT,
         }
         self.use_dense = True
         self.use_lexical = True
@@ -198,6 +202,12 @@ class HybridRetriever:
             names = " ".join(question_names(question))
             if names:
                 rankings.append((index.search(names, CANDIDATES, mask), lambda row: w["entity"]))
+            # The question's words the glossary knows, translated, find the other language's
+            # articles that BM25 on the question's own words cannot.
+            translated = translated_question(question)
+            if translated and w["translated"]:
+                other = (index.langs != q_lang) & (True if mask is None else mask)
+                rankings.append((index.search(f"{translated} {names}", CANDIDATES, other), lambda row: w["translated"]))  # fmt: skip
         scores: dict[int, float] = {}
         for ranking, weight in rankings:
             for rank, (row, _score) in enumerate(ranking):

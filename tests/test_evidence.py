@@ -52,12 +52,13 @@ def test_features_have_one_row_per_sentence_and_the_documented_columns():
 
 
 def test_across_languages_the_glossary_counts_the_question_words():
-    from assistant.glossary import translations, written_forms
+    from assistant.glossary import translated_question, translations, written_forms
 
     assert {"lahir", "kelahiran"} <= translations("born")
     assert "born" in translations("kelahiran")  # English by its stem: "born"
     assert "announc" in translations("mengumumkan") and translations("umum") == set()
     assert translations("announcing") & written_forms("Polisi mengumumkan nama tersangka.")
+    assert set(translated_question("Where was Joe Taslim born?").split()) == {"lahir", "dilahirkan", "kelahiran"}  # fmt: skip
     taslim = (
         "Buktinya, pria bernama lengkap Johannes Taslim ini akan main film Korea berjudul Swordsman. "
         "Di Negeri Ginseng, pria kelahiran Palembang itu berkenalan dengan banyak pelaku perfilman."

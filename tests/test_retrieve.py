@@ -57,6 +57,17 @@ def test_without_a_measured_gap_each_language_gets_its_own_dense_ranking(news_se
     assert hits[0].article_id == article and all(h.metadata["lang"] == lang for h in hits)
 
 
+def test_the_glossary_carries_a_question_without_names_to_the_other_language(news_settings, e5_embeddings):  # fmt: skip
+    # Nothing in the question is a name: only its words, translated ("jaksa", "vonis"), lead to
+    # the Indonesian report of the sentence the prosecutors asked for.
+    question = "What sentence did the prosecutors ask the judges for?"
+    article = "indosum-1506567110-iwa-k-dihukum-6-bulan-rehabilitasi"
+    retriever = HybridRetriever(news_settings, embeddings=e5_embeddings)
+    assert retriever.retrieve(question, 5)[0].article_id == article
+    retriever.weights["translated"] = 0
+    assert retriever.retrieve(question, 5)[0].article_id != article
+
+
 def test_at_most_three_passages_per_article(retriever):
     hits = retriever.retrieve("Setya Novanto KPK e-KTP", 5)
     per_article = {}
