@@ -229,6 +229,7 @@ class ParsedQuestion:
     speaker: str | None  # "what did X say": X
     ordinals: tuple[tuple[str, ...], ...]  # `question_ordinals`
     name_phrases: tuple[tuple[str, ...], ...]  # `question_name_phrases`
+    translated: tuple[frozenset[str], ...]  # its words the glossary knows, translated
 
 
 @lru_cache(maxsize=256)
@@ -259,6 +260,7 @@ def parse_question(question: str) -> ParsedQuestion:
         speaker=asked_speaker(question),
         ordinals=tuple(question_ordinals(question)),
         name_phrases=tuple(tuple(words) for words in question_name_phrases(question)),
+        translated=tuple(forms for word in word_forms if (forms := translations(word))),
     )
 
 
@@ -395,7 +397,7 @@ def sentence_features(question: str, passages: list[str], q_vector=None, sentenc
     parsed = parse_question(question)
     q_entities, q_terms, slot, role, speaker = parsed.entities, parsed.terms, parsed.slot, parsed.role, parsed.speaker  # fmt: skip
     counted_time = parsed.counted_time
-    translated = _translated_words(parsed.word_forms)
+    translated = parsed.translated
     sentences: list[Evidence] = []
     rows: list[list[float]] = []
     for pi, text in enumerate(passages):
@@ -442,11 +444,6 @@ def sentence_features(question: str, passages: list[str], q_vector=None, sentenc
         features[:, column["cross_language_dense"]] = cross * sims
         features[:, column["cross_language_dense_gap"]] = cross * (sims - sims.max())
     return sentences, features
-
-
-def _translated_words(word_forms: Sequence[tuple[str, frozenset[str]]]) -> list[frozenset[str]]:
-    """Each question word's translations (`glossary`), for the words the glossary knows."""
-    return [forms for word, _ in word_forms if (forms := translations(word))]
 
 
 def _share_of_words(words: Sequence[Set[str]], sentence_terms: Set[str]) -> float:
