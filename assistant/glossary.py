@@ -215,6 +215,46 @@ new / baru
 former / mantan
 largest biggest / terbesar
 highest / tertinggi
+economy economic / ekonomi perekonomian
+finance financial / keuangan finansial
+spending spend spent expenditure / belanja pengeluaran membelanjakan
+capital / modal
+quarter quarterly / kuartal triwulan
+growth / pertumbuhan
+trade / perdagangan dagang
+export exports / ekspor
+import imports / impor
+industry / industri
+energy / energi
+oil / minyak
+electricity / listrik
+food / pangan makanan
+farmer farmers / petani
+land / lahan tanah
+forest / hutan
+sea / laut
+river / sungai
+lake / danau
+mountain / gunung
+park / taman
+tourist tourists tourism visitors / wisatawan turis wisman pariwisata pengunjung
+foreign / asing mancanegara
+national / nasional
+international / internasional
+security / keamanan
+defence defense / pertahanan
+health / kesehatan
+education / pendidikan
+transport transportation / perhubungan transportasi
+religion religious / agama keagamaan
+post position / jabatan menjabat
+general / jenderal
+secretary / sekretaris sekjen
+deputy vice / wakil
+report reported / laporan melaporkan dilaporkan
+complaint complaints / pengaduan keluhan aduan
+rule rules regulation / aturan peraturan regulasi
+law laws / undang-undang hukum uu
 year years / tahun
 month months / bulan
 week weeks / minggu pekan

@@ -535,6 +535,8 @@ def test_next_year_and_this_week_say_when():
 def test_a_lowercase_list_is_no_age_and_setahun_is_a_span():
     from assistant.evidence import slot_filled
 
+    assert slot_filled("age", "Sue Grafton meninggal dunia di usia ke - 77.", ["sue", "grafton"])
+
     assert not slot_filled("age", "He has scored goals, 12, in all competitions.", ["rooney"])
     assert slot_filled("duration", "Ia sudah setahun bekerja di sana.", [])
 
