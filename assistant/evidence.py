@@ -398,6 +398,7 @@ def sentence_features(question: str, passages: list[str], q_vector=None, sentenc
     q_entities, q_terms, slot, role, speaker = parsed.entities, parsed.terms, parsed.slot, parsed.role, parsed.speaker  # fmt: skip
     counted_time = parsed.counted_time
     translated = parsed.translated
+    role_translated = frozenset().union(*map(translations, role)) if role else frozenset()
     sentences: list[Evidence] = []
     rows: list[list[float]] = []
     for pi, text in enumerate(passages):
@@ -412,6 +413,8 @@ def sentence_features(question: str, passages: list[str], q_vector=None, sentenc
             speaker_quotes = [q for q in extract_quotes(passage) if same_speaker(speaker, q.speaker_key)]  # fmt: skip
         spans = split_sentences(passage)
         terms = [content_terms(passage[a:b]) for a, b in spans]
+        # Across languages the question's words are looked for through the glossary.
+        written = [] if same else [written_forms(passage[a:b]) for a, b in spans]
         for si, (a, b) in enumerate(spans):
             sentence = passage[a:b]
             window = set().union(*terms[max(0, si - 1) : si + 2])
@@ -431,8 +434,8 @@ def sentence_features(question: str, passages: list[str], q_vector=None, sentenc
                 0.0, 0.0, float(pi), float(not same),
                 float(any(a <= q.start < b for q in speaker_quotes)), 0.0, 0.0,
                 float(same and bool(q_terms & terms[si]) and filler_near_terms(fillers, sentence, q_terms)),
-                float(bool(role) and same and not (role & window)),
-                0.0 if same else _share_of_words(translated, written_forms(sentence)),
+                float(bool(role) and not (role & window) if same else bool(role_translated) and not (role_translated & set().union(*written[max(0, si - 1) : si + 2]))),
+                0.0 if same else _share_of_words(translated, written[si]),
             ])  # fmt: skip
     features = np.asarray(rows, dtype=float).reshape(len(rows), len(RANKER_FEATURES))
     if sentence_vectors is not None and q_vector is not None and len(rows):

@@ -67,6 +67,12 @@ def test_across_languages_the_glossary_counts_the_question_words():
     cover = dict(zip((e.sentence for e in sentences), features[:, RANKER_FEATURES.index("cross_language_cover")], strict=True))  # fmt: skip
     assert [cover[s] for s in sorted(cover, key=taslim.index)] == [0.0, 1.0]
     assert "Palembang" in best_sentences("Where was Joe Taslim born?", [taslim], same_language=[False])[0].sentence  # fmt: skip
+    # The kind of thing a who/which question asks for is looked for translated too.
+    grafton = "Novelis Sue Grafton meninggal di Santa Barbara. Ayah Grafton dirawat di RS Cottage, kata Clark."
+    sentences, features = sentence_features("In which hospital did Sue Grafton die?", [grafton], same_language=[False])  # fmt: skip
+    assert list(features[:, RANKER_FEATURES.index("role_missing")]) == [0.0, 0.0]
+    _, far = sentence_features("In which hospital did Sue Grafton die?", [grafton.split(". ")[0] + "."], same_language=[False])  # fmt: skip
+    assert list(far[:, RANKER_FEATURES.index("role_missing")]) == [1.0]
     # In the question's own language the words are compared as they are, not translated.
     _, same = sentence_features("Di mana Joe Taslim lahir?", [taslim], same_language=[True])
     assert set(same[:, RANKER_FEATURES.index("cross_language_cover")]) == {0.0}
