@@ -530,6 +530,15 @@ def test_a_count_of_weeks_or_years_is_answered_in_that_unit():
     )
 
 
+def test_how_far_asks_a_distance():
+    from assistant.evidence import asked_slot, why_not_answered
+
+    assert asked_slot("How far is Guam from North Korea?") == asked_slot("Berapa jauh Guam dari Korea Utara?") == "distance"  # fmt: skip
+    troops = "Guam, dekat Semenanjung Korea, memiliki 6000 tentara dan dua pangkalan militer."
+    assert why_not_answered("How far is Guam from North Korea?", troops, same_language=False) == "no distance in a relevant sentence"  # fmt: skip
+    assert why_not_answered("How far is Guam from North Korea?", troops + " Guam berjarak 3.400 km dari Korea Utara.", same_language=False) is None  # fmt: skip
+
+
 def test_next_year_and_this_week_say_when():
     from assistant.evidence import slot_filled
 
