@@ -62,6 +62,8 @@ ID_WORDS = frozenset(
     kepada terhadap menurut usai atas bahkan kembali sementara maupun melalui akibat sekitar
     selama sehingga pula lalu kemudian berdasarkan satu dua tiga
     apa siapa kapan dimana mana mengapa kenapa bagaimana berapa apakah tentang
+    siapakah kapankah dimanakah manakah mengapakah bagaimanakah berapakah gimana
+    kemana kemanakah darimana nama yg dgn utk tdk sdh blm brp gmn
     """.split()  # noqa: SIM905
 )
 EN_WORDS = frozenset(

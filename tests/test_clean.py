@@ -116,6 +116,9 @@ def test_clean_text_is_idempotent_on_real_text():
         # A capital initial is not the English article; a sentence-initial "A" is.
         ("Berapa usia desainer aksesori Rinaldy A Yunardi?", "id"),
         ("A man was arrested in Jakarta.", "en"),
+        # "-kah" question words and the abbreviations people type are Indonesian too.
+        ("siapakah penasihat utama Presiden AS George W Bush", "id"),
+        ("Brp negara yg kena serangan ransomware Wannacry?", "id"),
         ("", "en"),
         ("Zelensky Putin Trump", "en"),
     ],
