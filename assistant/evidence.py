@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from assistant.glossary import translations, written_forms
+from assistant.glossary import WORD, translations, written_forms
 from assistant.guard import is_instruction
 from assistant.models import Hit
 from assistant.retrieve import asked_speaker, asked_topic
@@ -61,16 +61,16 @@ SLOTS = [
     ("when", re.compile(r"\bwhen\b|\bkapan\b|\b(?:what|which) (?:year|date|day|month)\b|\b(?:tahun|tanggal|hari|bulan) (?:berapa|apa)\b|\bpada (?:tahun|tanggal) berapa\b", re.I)),
     # "What prison sentence …", "Vonis apa …": a term of years, or life, death, acquittal.
     ("penalty", re.compile(_WHAT_THE + r"(?:sentence|penalty|punishment|jail term|prison term)\b|\b(?:hukuman|vonis|divonis|dihukum) (?:apa|berapa)\b", re.I)),
-    # "By how much did profits fall", "how much did sales rise": a change, which news gives as a
-    # sum ("rise by £1,400") or a share ("fell 33%").
-    ("change", re.compile(r"\bby how much\b|\bhow much\b(?=[^?]*\b(?:fall|fell|falls|rise|rose|rises|drop|dropped|drops|grow|grew|grows|increase|increased|decrease|decreased|decline|declined|jump|jumped|slump|slumped|shrink|shrank|climb|climbed|go up|go down|went up|went down)\b)", re.I)),
+    # "By how much did profits fall", "how much (or how far) did sales rise": a change, which news
+    # gives as a sum ("rise by £1,400") or a share ("fell 33%").
+    ("change", re.compile(r"\bby how much\b|\bhow (?:much|far)\b(?=[^?]*\b(?:fall|fell|falls|rise|rose|rises|drop|dropped|drops|grow|grew|grows|increase|increased|decrease|decreased|decline|declined|jump|jumped|slump|slumped|shrink|shrank|climb|climbed|go up|go down|went up|went down)\b)", re.I)),
     # "How much did X pay …", "Berapa harga …": a sum of money, with its currency.
     ("money", re.compile(r"\bhow much\b(?=[^?]*\b(?:pay|paid|pays|paying|cost|costs|costing|spend|spent|spending|earn|earned|earns|earning|raise|raised|raising|offer|offered|offering|bid|bidding|worth|charge|charged|charging|sell for|sold for|fine|fined|price|salary|budget|fee|compensation|invest|invested|investing|owe|owed|lend|lent|borrow|borrowed|money|profits?|revenues?|turnover)\b)|" + _WHAT_THE + r"(?:price|cost|fee|salary|budget|fine|sum)\b|\bwhat (?:does|did|do|will|would)(?![^?]*\b(?:say|said|tell|told|think|claim)\b)(?:\s+[\w'’-]+){1,6}?(?<!\bthe)(?<!\ba)(?<!\bits)(?<!\btheir)(?<!\bhis)(?<!\bher)(?<!\bthis)(?<!\bthat)\s+cost\b|\bberapa(?:kah)? (?:harga|biaya|dana|nilai|gaji|anggaran|hadiah uang|denda|tarif|ongkos|upah|uang|modal|investasi|kerugian|ganti rugi|kompensasi)\b|\b(?:harga|biaya|gaji|denda|tarif)(?:nya)? berapa\b", re.I)),
     # "How long …", "Berapa lama …": a span of time.
     ("duration", re.compile(r"\bhow long\b(?! ago)|\b(?:berapa|sudah berapa)(?:kah)? lama(?:kah|nya)?\b", re.I)),
     # "How far …", "Berapa jauh …": a distance, with its unit.
     ("distance", re.compile(r"\bhow far\b|\bberapa(?:kah)? (?:jauh|jarak)\b|\bjarak(?:nya)? berapa\b", re.I)),
-    ("number", re.compile(r"\bhow (?:many|much|far|big|large)\b|\bberapa\b|" + _WHAT_THE + r"(?:percentage|share|amount|number|score|total|figure)\b", re.I)),
+    ("number", re.compile(r"\bhow (?:many|much|big|large)\b|\bberapa\b|" + _WHAT_THE + r"(?:percentage|share|amount|number|score|total|figure)\b", re.I)),
     ("say", re.compile(r"\bwhat did .+ (?:say|tell|claim|think)\b|\bapa (?:kata|yang dikatakan|yang disampaikan|pendapat|komentar|tanggapan)\b", re.I)),
     ("who", re.compile(r"\bwho(?:m|se)?\b|\bsiapa(?:kah)?\b", re.I)),
     ("where", re.compile(r"\bwhere\b|\b(?:di|dari|ke) ?mana(?:kah)?\b|\bwhich (?:city|country|state|town|place|region|island|stadium|venue)\b|\b(?:kota|negara(?: bagian)?|provinsi|pulau|daerah|tempat|wilayah|kabupaten) (?:apa|mana)\b", re.I)),
@@ -78,6 +78,13 @@ SLOTS = [
     # more specific phrase at the same place ("which city", "which year") wins.
     ("who", re.compile(r"\bwhich\b|\b(?!(?:di|dari|ke)\b)\w+ mana(?:kah)?\b", re.I)),
 ]  # fmt: skip
+# Units of time in both languages, one line a unit.
+TIME_UNITS = [
+    ("second", "seconds", "detik"), ("minute", "minutes", "menit"), ("hour", "hours", "jam"),
+    ("day", "days", "hari"), ("week", "weeks", "minggu", "pekan"), ("month", "months", "bulan"),
+    ("year", "years", "tahun"), ("decade", "decades", "dekade"), ("century", "centuries", "abad"),
+]  # fmt: skip
+_TIME_WORDS = tuple(word for unit in TIME_UNITS for word in unit)
 # A sum of money: "£2.25m", "Rp 13 juta", "20 miliar dolar".
 _SUM = rf"(?:£|\$|€|¥|\bRp\.?)\s?\d|(?:\d|\b(?:{NUMBER_WORDS})\b)[\w.,\s]{{0,20}}?\b(?:dollars?|pounds?|euros?|rupiah|yen|dolar|euro|poundsterling|ringgit|yuan|rupees?|francs?)\b"  # fmt: skip
 SLOT_FILLERS = {
@@ -89,8 +96,8 @@ SLOT_FILLERS = {
     # A change is also a share, points or a magnitude: "33%", "3 percentage points", "2 juta",
     # "doubled".
     "change": re.compile(rf"{_SUM}|\b\d[\d.,]*\s?(?:%|per ?cent\b|persen\b|(?:percentage )?points?\b|poin\b|(?:m|bn|million|billion|juta|miliar|triliun)\b)|\b(?:doubled|halved|tripled|berlipat)\b", re.I),
-    "duration": re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS}|a|an|several|beberapa)[- ](?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|detik|menit|jam|hari|minggu|pekan|bulan|tahun|dekade|abad)\b|\bse(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun|abad)\b|\bsince\b|\bsejak\b|\bselama\b", re.I),
-    "distance": re.compile(rf"(?:\b\d[\d.,]*|\b(?:{NUMBER_WORDS}|a few|several|beberapa))\s?-?\s?(?:km|kilomet(?:er|re)s?|miles?|mil|met(?:er|re)s?|m)\b", re.I),
+    "duration": re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS}|a|an|several|beberapa)[- ](?:{'|'.join(_TIME_WORDS)})\b|\bse(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun|abad)\b|\bsince\b|\bsejak\b|\bselama\b", re.I),
+    "distance": re.compile(rf"(?:\b\d[\d.,]*|\b(?:{NUMBER_WORDS}|a few|several|beberapa))\s?-?\s?(?:km|kilomet(?:er|re)s?|miles?|mil|met(?:er|re)s?)\b", re.I),
     "penalty": re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS}) (?:tahun|bulan|hari|years?|months?|days?)\b|\blife\b|\bseumur hidup\b|\bdeath\b|\bhukuman mati\b|\bacquitted\b|\bbebas\b", re.I),
     "who": re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"),
     "where": re.compile(r"\b[A-Z][\w'’-]+"),
@@ -233,6 +240,7 @@ class ParsedQuestion:
     ordinals: tuple[tuple[str, ...], ...]  # `question_ordinals`
     name_phrases: tuple[tuple[str, ...], ...]  # `question_name_phrases`
     translated: tuple[frozenset[str], ...]  # its words the glossary knows, translated
+    role_translated: frozenset[str]  # `role`'s translations
 
 
 @lru_cache(maxsize=256)
@@ -244,7 +252,7 @@ def parse_question(question: str) -> ParsedQuestion:
     named = {form for e in entities for form in _stems(e)}
     content = ANSWER_FORM_WORDS.sub(" ", question)
     word_forms = {}
-    for word in _WORD.findall(re.sub(r"['’]s\b", "", content)):
+    for word in WORD.findall(re.sub(r"['’]s\b", "", content)):
         forms = frozenset(content_terms(word) - named)
         if forms and forms not in word_forms.values():
             word_forms[word.lower()] = forms
@@ -264,6 +272,7 @@ def parse_question(question: str) -> ParsedQuestion:
         ordinals=tuple(question_ordinals(question)),
         name_phrases=tuple(tuple(words) for words in question_name_phrases(question)),
         translated=tuple(forms for word in word_forms if (forms := translations(word))),
+        role_translated=frozenset().union(*map(translations, role)) if role else frozenset(),
     )
 
 
@@ -384,9 +393,11 @@ RANKER_FEATURES = (
     "role_missing", "cross_language_cover",
 )  # fmt: skip
 # cross_language_cover (the share of the question's words the glossary finds in a sentence of
-# the other language) was added to these weights, not refit with them: on dev (440) 2.0 took
-# the top sentence's answer presence from 0.612 to 0.651, and a full refit, though about as good
-# on dev, lost answers on FacQA, which it does not touch.
+# the other language) was added to these weights by hand, not refit with them: on dev (440) 2.0
+# took the top sentence's answer presence from 0.612 to 0.651, and a full refit, though about as
+# good on dev, lost answers on FacQA, which it does not touch. role_missing was fit while it was
+# 0 across languages; it now reads the role through the glossary there too. A run of
+# bench/fit_ranker.py refits all of them.
 RANKER_WEIGHTS = (1.61, 0.70, 0.39, 1.04, 0.12, -2.88, -1.84, 1.14, 2.30, -0.76, -0.02, -0.52, 1.68, 1.01, 1.26, -0.78, 2.0)  # fmt: skip
 RANKER_BIAS = -6.04
 
@@ -394,14 +405,14 @@ RANKER_BIAS = -6.04
 def sentence_features(question: str, passages: list[str], q_vector=None, sentence_vectors=None, same_language: list[bool] | None = None, titles: list[str] | None = None) -> tuple[list[Evidence], np.ndarray]:  # fmt: skip
     """Every sentence of `passages` (in rank order) and its RANKER_FEATURES row.
 
-    Lexical coverage counts the question's content words other than its names, and only where
-    question and passage share a language; across languages the dense similarity carries it.
+    Lexical coverage counts the question's content words other than its names: as they are
+    where question and passage share a language, through the glossary (`cross_language_cover`,
+    and the who/which role) across languages, where the dense similarity carries the rest.
     """
     parsed = parse_question(question)
     q_entities, q_terms, slot, role, speaker = parsed.entities, parsed.terms, parsed.slot, parsed.role, parsed.speaker  # fmt: skip
     counted_time = parsed.counted_time
-    translated = parsed.translated
-    role_translated = frozenset().union(*map(translations, role)) if role else frozenset()
+    translated, role_translated = parsed.translated, parsed.role_translated
     sentences: list[Evidence] = []
     rows: list[list[float]] = []
     for pi, text in enumerate(passages):
@@ -416,11 +427,15 @@ def sentence_features(question: str, passages: list[str], q_vector=None, sentenc
             speaker_quotes = [q for q in extract_quotes(passage) if same_speaker(speaker, q.speaker_key)]  # fmt: skip
         spans = split_sentences(passage)
         terms = [content_terms(passage[a:b]) for a, b in spans]
-        # Across languages the question's words are looked for through the glossary.
-        written = [] if same else [written_forms(passage[a:b]) for a, b in spans]
+        # Across languages the question's words and role are looked for through the glossary.
+        role_here = role if same else role_translated
+        if not same and (translated or role_translated):
+            written = [written_forms(passage[a:b]) for a, b in spans]
+        else:
+            written = [frozenset()] * len(spans)
         for si, (a, b) in enumerate(spans):
             sentence = passage[a:b]
-            window = set().union(*terms[max(0, si - 1) : si + 2])
+            window = set().union(*(terms if same else written)[max(0, si - 1) : si + 2])
             cover = len(q_terms & terms[si]) / len(q_terms) if q_terms and same else 0.0
             cover_window = len(q_terms & window) / len(q_terms) if q_terms and same else 0.0
             fillers = (
@@ -437,7 +452,7 @@ def sentence_features(question: str, passages: list[str], q_vector=None, sentenc
                 0.0, 0.0, float(pi), float(not same),
                 float(any(a <= q.start < b for q in speaker_quotes)), 0.0, 0.0,
                 float(same and bool(q_terms & terms[si]) and filler_near_terms(fillers, sentence, q_terms)),
-                float(bool(role) and not (role & window) if same else bool(role_translated) and not (role_translated & set().union(*written[max(0, si - 1) : si + 2]))),
+                float(bool(role_here) and not (role_here & window)),
                 0.0 if same else _share_of_words(translated, written[si]),
             ])  # fmt: skip
     features = np.asarray(rows, dtype=float).reshape(len(rows), len(RANKER_FEATURES))
@@ -571,18 +586,12 @@ def slot_filled(slot: str, sentence: str, q_entities: Sequence[str], passage: st
 # A number of months, years, days … counts time (or an age), not the thing a "how many" question
 # counts, unless that thing is time itself ("How many weeks …"), and then in its own unit: "three
 # days" does not say how many weeks.
-TIME_UNITS = [
-    ("second", "seconds", "detik"), ("minute", "minutes", "menit"), ("hour", "hours", "jam"),
-    ("day", "days", "hari"), ("week", "weeks", "minggu", "pekan"), ("month", "months", "bulan"),
-    ("year", "years", "tahun"), ("decade", "decades", "dekade"), ("century", "centuries", "abad"),
-]  # fmt: skip
-_TIME_WORDS = tuple(word for unit in TIME_UNITS for word in unit)
 # After the matched digit or number word: the rest of the number ("dua puluh", "10-12"), then
 # the unit.
 _TIME_AFTER = re.compile(rf"(?:[\d.,:/]|\s*-\s*(?=\d)|\s*-?\s*(?:{NUMBER_WORDS}|belas)\b)*\s*(?:-\s*)?(?P<unit>{'|'.join(_TIME_WORDS)})\b", re.I)  # fmt: skip
 _UNIT_OF = {word: frozenset(unit) for unit in TIME_UNITS for word in unit}
 # "UU Nomor 31 Tahun 1999", "Perpres No 20 Tahun 2017": a law's number and year, not 31 years.
-_LAW_NUMBER = re.compile(r"\d[\d.,]*\s+tahun\s+(?:19|20)\d\d\b", re.I)
+_LAW_NUMBER = re.compile(r"\b(?:nomor|no\.?)\s*\d[\d.,]*\s+tahun\s+(?:19|20)\d\d\b", re.I)
 
 
 def time_counted(focus: Set[str] | None) -> frozenset[str] | None:
@@ -631,16 +640,17 @@ def _name_at_sentence_start(word: str, passage: str) -> bool:
 
 def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: str = "", counted_time: Set[str] | None = None) -> Iterator[tuple[int, int]]:  # fmt: skip
     """Spans in `sentence` that could answer a question asking for `slot`: a number, date,
-    name, place or age other than those the question itself names. `passage` (the sentence's
-    passage) tells a name from a word capitalised only because it opens the sentence;
-    `counted_time` (`ParsedQuestion.counted_time`) keeps, of the numbers of months, years,
-    days …, only those in a counted unit (None: all), and when a unit is counted, only them."""
+    name, place, age, sum, span of time or distance other than those the question itself names.
+    `passage` (the sentence's passage) tells a name from a word capitalised only because it
+    opens the sentence. `counted_time` (`ParsedQuestion.counted_time`) acts on the "number"
+    slot: None keeps every number, an empty set drops the numbers of months, years, days …, and
+    a unit's words keep only the numbers in that unit."""
     asked_numbers = {re.sub(r"[.,]", "", e) for e in q_entities}
     for m in SLOT_FILLERS[slot].finditer(sentence):
         found, start = m.group(0).lower(), m.start()
         if slot == "number" and _DATE_NUMBER.fullmatch(_number_at(sentence, m.start(), m.end())):
             continue  # "2015", "(14/2)", "pukul 07.00" date an event; they count nothing
-        if slot in ("number", "duration", "penalty") and _LAW_NUMBER.match(sentence, m.start()):
+        if slot in ("number", "duration", "penalty") and any(law.start() <= start < law.end() for law in _LAW_NUMBER.finditer(sentence)):  # fmt: skip
             continue  # "Nomor 31 Tahun 1999" numbers a law
         if slot == "number" and counted_time is not None:
             span = _TIME_AFTER.match(sentence, m.end())
@@ -662,13 +672,13 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
             if opens:
                 # A word that opens the sentence without being a name is no part of the name
                 # after it: "The Tokyo …", "Fifteen-year-old Donald Young's …".
-                lead = _WORD.match(sentence, start)
+                lead = WORD.match(sentence, start)
                 rest = re.match(r"\s+(?=[A-Z])", sentence[lead.end() : m.end()]) if lead else None
                 if rest and lead.group(0).lower() not in _TITLES and not _name_at_sentence_start(lead.group(0), passage or sentence):  # fmt: skip
                     start, opens = lead.end() + rest.end(), False
                     found = sentence[start : m.end()].lower()
             # A name that is only the question's own entity (or a title) answers nothing.
-            words = [w for w in _WORD.findall(found) if w not in _TITLES]
+            words = [w for w in WORD.findall(found) if w not in _TITLES]
             if slot == "who" and len(words) == 1 and words[0] in DEMONYMS:
                 continue  # "Italian", "Japanese": a nationality, not who
             if slot == "who" and len(words) == 1 and _AFTER_POSSESSIVE.search(sentence[:start]):
@@ -680,7 +690,7 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
             named = [w for w in words if w not in _STOPWORDS]
             if named and all(_CALENDAR_WORD.fullmatch(w) for w in named):
                 continue
-            as_written = _WORD.findall(sentence[start : m.end()])
+            as_written = WORD.findall(sentence[start : m.end()])
             if opens and len(as_written) == 1 and not _name_at_sentence_start(as_written[0], passage or sentence):  # fmt: skip
                 continue
         yield start, m.end()
@@ -758,7 +768,7 @@ def asks_for_a_name(question: str) -> bool:
 
 
 def asks_for_a_count(question: str) -> bool:
-    """Whether the question asks for a count, a sum, an age or a span of time."""
+    """Whether the question asks for a count, a sum, an age, a span of time or a distance."""
     return parse_question(question).slot in _COUNTED_SLOTS
 
 
@@ -853,16 +863,13 @@ def _number_at(sentence: str, start: int, end: int) -> str:
     return token
 
 
-_WORD = re.compile(r"[\w'’-]+")
-
-
 def filler_near_terms(spans: list[tuple[int, int]], sentence: str, q_terms: Set[str], reach: int = 3, skip: Set[str] = frozenset()) -> bool:  # fmt: skip
     """Whether a slot filler stands within `reach` words of a question content word: "(coach)
     Peter Lundgren", "9.081 paspor", "Direktur Eksekutif …, Juda Agung". Words in `skip`
     (lower-cased) are not counted."""
     if not spans or not q_terms:
         return False
-    words = [w for w in _WORD.finditer(sentence) if w.group(0).lower() not in skip]
+    words = [w for w in WORD.finditer(sentence) if w.group(0).lower() not in skip]
     asked = [i for i, w in enumerate(words) if content_terms(w.group(0)) & q_terms]
     if not asked:
         return False
@@ -1208,7 +1215,7 @@ def _money_near_terms(sentence: str, q_entities: Sequence[str], passage: str, q_
     sums = list(slot_fillers("money", sentence, q_entities, passage))
     if any(_PRICE_BEFORE.search(sentence[:a]) for a, _ in sums):
         return True
-    named = {w for e in q_entities for w in _WORD.findall(e.lower())}
+    named = {w for e in q_entities for w in WORD.findall(e.lower())}
     return filler_near_terms(sums, sentence, q_terms, reach=MONEY_REACH, skip=named)
 
 
@@ -1256,7 +1263,7 @@ def _written_in_lower_case(word: str, text: str) -> bool:
 def _stands_alone_as_name(word: str, text: str) -> bool:
     """Whether `text` writes `word` capitalised, with no other capitalised word next to it (a
     title such as "Mr" or "Presiden" may stand before it), and not only where a sentence opens."""
-    tokens = list(_WORD.finditer(text))
+    tokens = list(WORD.finditer(text))
     for i, token in enumerate(tokens):
         written = token.group(0)
         if not written[:1].isupper() or POSSESSIVE.sub("", written).lower() != word:

@@ -1,22 +1,24 @@
 """A small English-Indonesian glossary of the words news questions are asked in.
 
-Across languages the sentence ranker cannot see a question's words in a passage: "Where was Joe
-Taslim born?" shares no word with "pria kelahiran Palembang", and multilingual-e5 scores every
-sentence of an article about alike. Each line below is one meaning, its English words, then
-after "/" its Indonesian ones; `translations` gives a word's forms in the other language, so the
-ranker can count the question's words in a passage of either language. Common news vocabulary
-only, written from general usage: names and loanwords spelled alike ("film", "album") need no
-entry.
+Across languages a question's words are not a passage's: "Where was Joe Taslim born?" shares no
+word with "pria kelahiran Palembang", and multilingual-e5 scores every sentence of an article
+about alike. Each line below is one meaning, its English words, then after "/" its Indonesian
+ones. `translations` gives a word's forms in the other language: the sentence ranker counts them
+in a passage (and looks for a who/which question's kind of thing, "which hospital" -> "RS"), and
+retrieval searches the other language's articles with `translated_question`. Common news
+vocabulary only, written from general usage; a word spelled alike in both languages ("film",
+"internet") has a line only for its other synonyms ("online" / "daring").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from functools import lru_cache
 
-from assistant.search_index import stem_en
+from assistant.search_index import stem_en, stem_id
 
-_WORD = re.compile(r"[\w'’-]+")
+WORD = re.compile(r"[\w'’-]+")  # a word as the glossary and the answer checks read it
 
 GLOSSARY = """
 say said says tell told state stated / kata katanya mengatakan dikatakan ujar ujarnya ucap menyatakan tutur tuturnya ungkap mengungkapkan
@@ -31,7 +33,7 @@ promise promised / janji berjanji menjanjikan
 plan plans planned / rencana berencana merencanakan direncanakan
 want wants wanted / ingin mau hendak
 born birth birthplace / lahir dilahirkan kelahiran
-birthday / ulang ultah
+birthday / ultah
 die died dead death deaths killed / meninggal tewas wafat kematian terbunuh dibunuh
 marry married marriage wedding / menikah nikah pernikahan menikahi dinikahi
 engaged engagement propose proposed / tunangan bertunangan lamaran melamar
@@ -93,7 +95,6 @@ researcher / peneliti
 ambassador / duta dubes
 soldier soldiers army military / tentara prajurit militer
 company companies firm firms / perusahaan
-bank / bank
 shares stock / saham
 price prices / harga
 cost costs / biaya
@@ -217,7 +218,7 @@ largest biggest / terbesar
 highest / tertinggi
 economy economic / ekonomi perekonomian
 finance financial / keuangan finansial
-spending spend spent expenditure / belanja pengeluaran membelanjakan
+spending expenditure / belanja pengeluaran membelanjakan
 capital / modal
 quarter quarterly / kuartal triwulan
 growth / pertumbuhan
@@ -293,14 +294,21 @@ def translations(word: str) -> frozenset[str]:
 
 
 def written_forms(text: str) -> set[str]:
-    """The words of `text` in lower case, and their English stems: what `translations` gives."""
-    words = {w.lower() for w in _WORD.findall(text)}
+    """The words of `text` in lower case, without an Indonesian "-nya" ("istrinya" is "istri"),
+    and their English stems: what `translations` gives."""
+    words = {w.lower() for w in WORD.findall(text)}
+    words |= {w[:-3] for w in words if len(w) > 6 and w.endswith("nya")}
     return words | {stem_en(w) for w in words}
 
 
-def translated_question(question: str) -> str:
-    """The words of `question` the glossary knows, in the other language (for a lexical search
-    of the other language's articles)."""
-    return " ".join(
-        sorted({form for word in _WORD.findall(question) for form in translations(word)})
-    )
+def translated_question(question: str, names: Set[str] = frozenset()) -> str:
+    """The words of `question` the glossary knows, in the other language, for a lexical search
+    of the other language's articles: one word for each stem ("kata", "katanya", "mengatakan"
+    would weigh a saying three times in BM25). `names` (lower case) are not translated: "Sue
+    Grafton" is no lawsuit."""
+    by_stem: dict[str, str] = {}
+    for word in WORD.findall(question):
+        if word.lower() not in names:
+            for form in sorted(translations(word)):
+                by_stem.setdefault(stem_id(form), form)
+    return " ".join(sorted(by_stem.values()))

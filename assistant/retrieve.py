@@ -2,12 +2,12 @@
 
 The dense side is one ranking of both languages, with the embedder's measured cross-language
 gap added to other-language cosines (CROSS_LANGUAGE_GAP), so an Indonesian article is not
-buried under English ones for an English question. BM25 only helps when question and passage
-share a language; across languages its hits are mostly noise that plain fusion lets crowd out
-good dense hits. So the lexical side is weighed by language match, and the question's words
-that the glossary knows, translated, search the other language's articles. Then: a preference for
-passages quoting the asked-about speaker, optional recency, at most three passages per article,
-and near-duplicate wire copies merged into one hit.
+buried under English ones for an English question. BM25 on the question's own words only helps
+when question and passage share a language; across languages its hits are mostly noise that
+plain fusion lets crowd out good dense hits, so it is weighed by language match. The question's
+names, and its other words that the glossary knows translated, search the other language's
+articles. Then: a preference for passages quoting the asked-about speaker, optional recency, at
+most three passages per article, and near-duplicate wire copies merged into one hit.
 """
 
 from __future__ import annotations
@@ -204,9 +204,9 @@ class HybridRetriever:
                 rankings.append((index.search(names, CANDIDATES, mask), lambda row: w["entity"]))
             # The question's words the glossary knows, translated, find the other language's
             # articles that BM25 on the question's own words cannot.
-            translated = translated_question(question)
-            if translated and w["translated"]:
-                other = (index.langs != q_lang) & (True if mask is None else mask)
+            other = (index.langs != q_lang) & (True if mask is None else mask)
+            translated = translated_question(question, set(names.lower().split()))
+            if translated and w["translated"] and other.any():
                 rankings.append((index.search(f"{translated} {names}", CANDIDATES, other), lambda row: w["translated"]))  # fmt: skip
         scores: dict[int, float] = {}
         for ranking, weight in rankings:

@@ -60,7 +60,7 @@ def test_without_a_measured_gap_each_language_gets_its_own_dense_ranking(news_se
 def test_the_glossary_carries_a_question_without_names_to_the_other_language(news_settings, e5_embeddings):  # fmt: skip
     # Nothing in the question is a name: only its words, translated ("jaksa", "vonis"), lead to
     # the Indonesian report of the sentence the prosecutors asked for.
-    question = "What sentence did the prosecutors ask the judges for?"
+    question = "What sentence did prosecutors demand for the rapper?"
     article = "indosum-1506567110-iwa-k-dihukum-6-bulan-rehabilitasi"
     retriever = HybridRetriever(news_settings, embeddings=e5_embeddings)
     assert retriever.retrieve(question, 5)[0].article_id == article
