@@ -41,6 +41,7 @@ from assistant.evidence import (
     rank_sentences,
     sentence_supported,
     states_asked_slot,
+    states_asked_topic,
     states_evidence_name,
     states_evidence_number,
     states_speakers_words,
@@ -236,9 +237,14 @@ class NewsAssistant:
             log.info("The %s answer does not state what was asked; answering extractively", backend.name)  # fmt: skip
             checked = None  # it restates the question; the quoted sentences answer it
         same_language = [h.text for h in shown if (h.metadata.get("lang") or lang) == lang]
-        other_language = [h.text for h in shown if (h.metadata.get("lang") or lang) != lang]
+        # Words kept untranslated are looked up in every passage that answers, not only those
+        # shown: a word the article gives as someone else's is not the speaker's either way.
+        other_language = [h.text for h in passages if (h.metadata.get("lang") or lang) != lang]
         if checked is not None and not (states_speakers_words(standalone, checked, same_language) and keeps_only_speakers_words(standalone, checked, other_language)):  # fmt: skip
             log.info("The %s answer is not the asked speaker's words; quoting them", backend.name)  # fmt: skip
+            checked = None
+        if checked is not None and not states_asked_topic(standalone, checked):
+            log.info("The %s answer is not on the asked topic; quoting the speaker", backend.name)
             checked = None
         if checked is not None and not claims_attributed(standalone, checked, shown):
             log.info("The %s answer gives the question's names numbers that are others'; answering extractively", backend.name)  # fmt: skip

@@ -742,6 +742,28 @@ def states_speakers_words(question: str, answer: str, passages: Sequence[str]) -
     return not words or len(words & said) / len(words) >= SPEAKERS_WORDS_SHARE
 
 
+def states_asked_topic(question: str, answer: str) -> bool:
+    """Whether a written answer to "what did X say about Y" speaks of Y: it holds one of Y's
+    words other than names (names only when Y is nothing else), or a word the glossary gives for
+    it in either language ("talks", "negosiasi" for "negotiations"). An account of another of X's
+    statements ("Zelensky said that Ukraine only wants Russia to stop its aggression") answers a
+    question not asked. True when no topic is asked."""
+    topic = asked_topic(question)
+    if not topic:
+        return True
+    words = [w for w in WORD.findall(topic) if content_terms(w)]
+    common = [w for w in words if not w[0].isupper()] or words
+    if not common:
+        return True
+    said = content_terms(re.sub(r"\[\d+\]", " ", answer)) | written_forms(answer)
+    for word in common:
+        translated = translations(word)
+        synonyms = set().union(*map(translations, translated)) if translated else set()
+        if (content_terms(word) | {word.lower()} | translated | synonyms) & said:
+            return True
+    return False
+
+
 _LOWER_CASE_WORD = re.compile(
     r"(?<![\w'’-])[a-z][a-z'’-]{3,}(?![\w'’-])"
 )  # no names, no short words

@@ -141,6 +141,10 @@ support supported / mendukung didukung dukungan
 oppose opposed protest / protes menentang unjuk demo
 sign signed / menandatangani teken meneken
 meet met meeting / bertemu menemui pertemuan rapat
+negotiation negotiations negotiate talks / negosiasi perundingan berunding pembicaraan
+ceasefire truce / gencatan
+war / perang
+peace / damai perdamaian
 visit visited / mengunjungi dikunjungi kunjungan
 return returned / kembali
 leave left quit resign resigned / keluar mundur mengundurkan hengkang meninggalkan

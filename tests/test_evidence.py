@@ -535,6 +535,19 @@ def test_a_count_of_weeks_or_years_is_answered_in_that_unit():
     assert why_not_answered("Berapa lama Irman bekerja di Kemendagri?", "Irman bekerja di Kemendagri selama 10 tahun 2005-2015.") is None  # fmt: skip
 
 
+def test_a_say_answer_must_speak_of_the_asked_topic():
+    from assistant.evidence import states_asked_topic
+
+    question = "What did Zelensky say about the negotiations?"
+    other = "Zelensky said that Ukraine only wants Russia to stop its aggression [1]."
+    assert not states_asked_topic(question, other)
+    assert states_asked_topic(question, "Zelensky said Putin was trying to wreck the talks [1].")
+    assert states_asked_topic(question, "Zelensky mengatakan: “Putin menggagalkan negosiasi” [1]")
+    assert states_asked_topic("What did Zelensky say?", other)
+    # A topic that is only a name must be named.
+    assert not states_asked_topic("What did Katy Perry say about Spotify?", "Perry said she loves music [1].")  # fmt: skip
+
+
 def test_how_far_asks_a_distance():
     from assistant.evidence import asked_slot, why_not_answered
 
