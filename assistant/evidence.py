@@ -696,6 +696,20 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
         yield start, m.end()
 
 
+_CITATION = re.compile(r"\[\d+\]")
+_CITATION_AFTER_SPACE = re.compile(r"\s*\[\d+\]")
+
+
+def without_citations(answer: str) -> str:
+    """A written answer's text without its `[n]` (and the space before each): its sentences."""
+    return _CITATION_AFTER_SPACE.sub("", answer)
+
+
+def citations_blanked(answer: str) -> str:
+    """A written answer with each `[n]` blanked: its words."""
+    return _CITATION.sub(" ", answer)
+
+
 def states_asked_slot(question: str, answer: str, sources: str = "") -> bool:
     """Whether a written answer states what the question asks for: a number for "how many",
     a date for "when", a name for "who". A model's "The verdict was postponed [1]." for "When
@@ -704,7 +718,7 @@ def states_asked_slot(question: str, answer: str, sources: str = "") -> bool:
     parsed = parse_question(question)
     if parsed.slot not in SLOT_FILLERS:
         return True
-    text = re.sub(r"\s*\[\d+\]", "", answer)
+    text = without_citations(answer)
     context = f"{text}\n{sources}"
     return any(slot_filled(parsed.slot, text[a:b], parsed.given, context, parsed.counted_time) for a, b in split_sentences(text))  # fmt: skip
 
@@ -738,7 +752,7 @@ def states_speakers_words(question: str, answer: str, passages: Sequence[str]) -
     if not quotes:
         return True
     said = set().union(*(content_terms(q) for q in quotes))
-    words = content_terms(re.sub(r"\[\d+\]", " ", answer)) - content_terms(speaker) - _SAYING
+    words = content_terms(citations_blanked(answer)) - content_terms(speaker) - _SAYING
     return not words or len(words & said) / len(words) >= SPEAKERS_WORDS_SHARE
 
 
@@ -755,7 +769,7 @@ def states_asked_topic(question: str, answer: str) -> bool:
     common = [w for w in words if not w[0].isupper()] or words
     if not common:
         return True
-    said = content_terms(re.sub(r"\[\d+\]", " ", answer)) | written_forms(answer)
+    said = content_terms(citations_blanked(answer)) | written_forms(answer)
     for word in common:
         translated = translations(word)
         synonyms = set().union(*map(translations, translated)) if translated else set()
@@ -780,7 +794,7 @@ def keeps_only_speakers_words(question: str, answer: str, passages: Sequence[str
         return True
     written = {w for p in passages for w in _LOWER_CASE_WORD.findall(p)}
     said = {w for q in quotes for w in _LOWER_CASE_WORD.findall(q)}
-    kept = {w for w in _LOWER_CASE_WORD.findall(re.sub(r"\[\d+\]", " ", answer)) if w in written and w not in _STOPWORDS}  # fmt: skip
+    kept = {w for w in _LOWER_CASE_WORD.findall(citations_blanked(answer)) if w in written and w not in _STOPWORDS}  # fmt: skip
     return kept <= said
 
 
@@ -850,7 +864,7 @@ def states_evidence_name(question: str, answer: str, evidence: str) -> bool:
     parsed = parse_question(question)
     if parsed.slot != "who":
         return True
-    text = re.sub(r"\s*\[\d+\]", "", answer)
+    text = without_citations(answer)
     # A capitalised word opening a sentence counts too: "Heineken plans to cut 200 jobs" names
     # Heineken, and a name from nowhere is written nowhere else to tell it by.
     openers = [m.group(1).lower() for a, b in split_sentences(text) if (m := _OPENING_WORD.match(text[a:b]))]  # fmt: skip
@@ -1121,9 +1135,7 @@ def _says_the_rest(parsed: ParsedQuestion, focus: Set[str], sentence_terms: Set[
     which it may name otherwise: "How many measures did the all-party betting group recommend?"
     is answered by "The all-party group recommended 15 ways to protect punters"."""
     rest = [forms for _, forms in parsed.word_forms if not forms & focus]
-    return (
-        len(rest) >= 2 and sum(bool(forms & sentence_terms) for forms in rest) / len(rest) >= 2 / 3
-    )
+    return len(rest) >= 2 and _share_of_words(rest, sentence_terms) >= 2 / 3
 
 
 # "Which Japanese minister": a capitalised adjective may stand before the role.
