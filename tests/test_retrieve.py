@@ -2,7 +2,16 @@ import numpy as np
 import pytest
 from langchain_core.documents import Document
 
-from assistant.retrieve import Filters, HybridRetriever, asked_speaker, diversify, question_names
+from assistant import retrieve
+from assistant.retrieve import (
+    Filters,
+    HybridRetriever,
+    asked_speaker,
+    diversify,
+    fused_scores,
+    question_names,
+    score_shares,
+)
 from assistant.search_index import SearchIndex, tokenize, tokenize_query
 from ingest.load import path_id
 
@@ -57,15 +66,38 @@ def test_without_a_measured_gap_each_language_gets_its_own_dense_ranking(news_se
     assert hits[0].article_id == article and all(h.metadata["lang"] == lang for h in hits)
 
 
-def test_the_glossary_carries_a_question_without_names_to_the_other_language(news_settings, e5_embeddings):  # fmt: skip
+def test_the_glossary_carries_a_question_without_names_to_the_other_language(news_settings, e5_embeddings, monkeypatch):  # fmt: skip
     # Nothing in the question is a name: only its words, translated ("jaksa", "vonis"), lead to
-    # the Indonesian report of the sentence the prosecutors asked for.
+    # the Indonesian report of the sentence the prosecutors asked for. Fused by ranks alone: the
+    # dense hit's margin also carries it there since fusion counts scores.
+    monkeypatch.setattr(retrieve, "SCORE_SHARE_WEIGHT", 0.0)
     question = "What sentence did prosecutors demand for the rapper?"
     article = "indosum-1506567110-iwa-k-dihukum-6-bulan-rehabilitasi"
     retriever = HybridRetriever(news_settings, embeddings=e5_embeddings)
     assert retriever.retrieve(question, 5)[0].article_id == article
     retriever.weights["translated"] = 0
     assert retriever.retrieve(question, 5)[0].article_id != article
+
+
+def test_fusion_prefers_a_clear_winner_of_one_ranking_to_a_near_tie_in_the_other(monkeypatch):
+    # Chunk 1 is BM25's first by far (10 against 2); chunk 2 is the dense ranking's first by a
+    # hair (0.90 against 0.89). By ranks alone they tie; their scores say which to trust. (For
+    # "Who is Nintendo Europe's general manager?" the chunk saying it word for word was BM25's
+    # first, 7.4 against 6.8, and the dense ranking's 19th: 7th fused by ranks, 4th now.)
+    bm25 = [(1, 10.0), (2, 2.0), (3, 1.0)]
+    dense = [(2, 0.90), (1, 0.89), (3, 0.10)]
+    rankings = [(bm25, lambda row: 1.0), (dense, lambda row: 1.0)]
+    scores = fused_scores(rankings)
+    assert scores[1] > scores[2] > scores[3]
+    monkeypatch.setattr(retrieve, "SCORE_SHARE_WEIGHT", 0.0)  # ranks alone
+    scores = fused_scores(rankings)
+    assert scores[1] == scores[2]
+
+
+def test_score_shares_run_from_the_last_candidate_to_the_first():
+    assert score_shares([(5, 8.0), (6, 5.0), (7, 2.0)]) == [1.0, 0.5, 0.0]
+    assert score_shares([(5, 1.0), (6, 1.0)]) == [0.0, 0.0]  # a tie says nothing
+    assert score_shares([(5, 3.0)]) == [0.0]
 
 
 def test_at_most_three_passages_per_article(retriever):
