@@ -335,7 +335,9 @@ def _entity_in(entity: str, text_lower: str) -> bool:
         return len(squashed) >= 3 and squashed in re.sub(r"\W+", "", text_lower)
     if len(entity) <= 3:
         return re.search(rf"\b{re.escape(entity)}\b", text_lower) is not None
-    if any(form[: max(len(form) - 1, 4)] in text_lower for form in _stems(entity)):
+    # An inflected form, from a word's start: "Jakarta" in "jakarta-based", never a stem cut
+    # below four letters ("mars" stems to "mar", which is no part of "Marcus").
+    if any(re.search(rf"\b{re.escape(form[: len(form) - 1] if len(form) > 4 else form)}", text_lower) for form in _stems(entity) if len(form) >= 4):  # fmt: skip
         return True
     return bool(_spelled_alike_in(entity, text_lower))
 

@@ -264,6 +264,18 @@ def test_names_repeated_by_one_word_or_possessive_still_count():
     assert why_not_answered("Di stadion mana Timnas U-22 kalah?", "Timnas Indonesia U-22 kalah di Stadion Kapten I Wayan Dipta.") is None  # fmt: skip
 
 
+def test_a_short_name_is_not_found_inside_another_word():
+    from assistant.evidence import entity_in, why_not_answered
+
+    # "Mars" stems to "mar", which had matched "Marcus" and passed a badminton report's scores
+    # ("kedudukan 21-17") off as Mars's population.
+    badminton = "Marcus/Kevin kalah dari Boe/Mogensen dengan kedudukan 21 - 17, 21 - 19."
+    assert not entity_in("mars", badminton.lower())
+    assert why_not_answered("Berapa jumlah penduduk Mars menurut sensus terakhir?", badminton) == "names ['mars'] not in passage"  # fmt: skip
+    assert entity_in("mars", "rover di planet mars") and entity_in("jakarta", "jakarta-based firms")
+    assert entity_in("indonesia", "indonesian officials") and entity_in("rossi", "rossi's bike")
+
+
 def test_a_name_typed_one_letter_off_is_still_the_name():
     from assistant.evidence import why_not_answered
     from ingest.quotes import same_speaker, spelled_alike
