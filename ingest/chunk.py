@@ -28,6 +28,7 @@ ABBREVIATIONS = {
 # character that can start a sentence; paragraph breaks always end one.
 _BOUNDARY = re.compile(r"""([.!?…]+["'”’)\]]*)(\s+)(?=["'“‘(\[]?[A-Z0-9À-Þ])|(\n\s*\n)""")
 _WORD = re.compile(r"\S+")
+_LIST_MARKER = re.compile(r"\d{1,2}")  # all the text before the stop: "1." opens a list item
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -49,9 +50,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             last_word = text[start : match.start(1)].rsplit(None, 1)
             token = last_word[-1].lower().strip("(\"'“") if last_word else ""
             if match.group(1) == "." and (
-                token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+                token in ABBREVIATIONS
+                or (len(token) == 1 and token.isalpha())
+                or _LIST_MARKER.fullmatch(text[start : match.start(1)].strip())
             ):
-                continue
+                continue  # "Dr. Ani", "J. Smith", and a list's "1. Minum berlebihan"
         if text[start:end].strip():
             spans.append(_strip_span(text, start, end))
         start = nxt

@@ -23,6 +23,20 @@ def test_split_sentences_english_and_paragraphs():
     assert sentences(text) == ["Mr. Smith met U.S. officials.", "They agreed!", "Next paragraph without stop"]  # fmt: skip
 
 
+def test_a_numbered_list_items_number_stays_with_its_item():
+    # A listicle's "1." before a paragraph's first capital is no sentence of its own; it had
+    # been quoted as an answer ("According to antaranews: “1.”").
+    text = "Berikut di antaranya:\n\n1. Minum berlebihan\n\nKalau Anda minum. 12. Menghindari kafein. Skor akhir 2. Dia pergi."  # fmt: skip
+    assert sentences(text) == [
+        "Berikut di antaranya:",
+        "1. Minum berlebihan",
+        "Kalau Anda minum.",
+        "12. Menghindari kafein.",
+        "Skor akhir 2.",
+        "Dia pergi.",
+    ]
+
+
 def long_article(n_sentences=40):
     text = " ".join(f"Kalimat nomor {i} berisi beberapa kata tambahan untuk panjang." for i in range(n_sentences))  # fmt: skip
     return Article(id="a1", text=text, title="Judul", date="2017-03-28T04:15:36Z", source="kumparan", lang="id")  # fmt: skip
