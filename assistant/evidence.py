@@ -1108,11 +1108,16 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
         body = blank_dateline(passage)  # its sentences, without "Rimanews - "
         sentences = [body[a:b] for a, b in split_sentences(body)]
         focus = focus_in_language(parsed.focus, same_language) if slot in ("number", "age", "money") else None  # fmt: skip
+        terms = [content_terms(sentence) for sentence in sentences]
+        # A price may follow the sentence naming what it is paid for: "… tur hanya dibuka pada
+        # jam 3 sampai jam 6 sore. Kamu perlu membayar sebesar AUD$ 20 …". A count names its
+        # counted thing itself.
+        focus_reach = 1 if slot == "money" else 0
         filled = [
             i
             for i, sentence in enumerate(sentences)
-            if (not same_language or not q_terms or q_terms & content_terms(sentence) or any(entity_in(e, sentence.lower()) for e in names))
-            and (not focus or focus & content_terms(sentence) or (same_language and _says_the_rest(parsed, focus, content_terms(sentence))))
+            if (not same_language or not q_terms or q_terms & terms[i] or any(entity_in(e, sentence.lower()) for e in names))
+            and (not focus or focus & set().union(*terms[max(0, i - focus_reach) : i + 1]) or (same_language and _says_the_rest(parsed, focus, terms[i])))
             and slot_filled(slot, sentence, parsed.given, body, parsed.counted_time)
         ]  # fmt: skip
         if not filled:

@@ -780,6 +780,21 @@ def test_a_sum_of_money_answers_only_near_the_question_s_words():
     assert why_not_answered("How much did Chelsea pay Anderlecht for Celestine Babayaro in 1997?", fee) is None  # fmt: skip
 
 
+def test_a_price_may_follow_the_sentence_naming_what_it_is_paid_for():
+    from assistant.evidence import why_not_answered
+
+    question = "Berapa tarif tur untuk anak-anak di rumah sakit kelelawar di Australia itu?"
+    bats = (
+        "Rumah sakit kelelawar di Atherton, Australia, juga sering membuka tur edukasi. "
+        "Dan bagi kamu yang ingin berkunjung, tur hanya dibuka pada jam 3 sampai jam 6 sore. "
+        "Kamu perlu membayar sebesar AUD$ 20 untuk dewasa dan AUD$ 10 untuk anak-anak."
+    )
+    assert why_not_answered(question, bats) is None
+    # Not two sentences on: the sum must stand by what it prices.
+    apart = bats.replace(" Kamu perlu", " Rumah sakit itu dibangun dari donasi. Kamu perlu")
+    assert why_not_answered(question, apart) == "no money in a relevant sentence"
+
+
 def test_a_currency_named_in_the_question_is_a_unit_not_a_name():
     from assistant.evidence import question_entities, why_not_answered
 
