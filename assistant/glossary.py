@@ -133,19 +133,19 @@ launch launched / meluncurkan diluncurkan peluncuran
 release released / rilis merilis dirilis
 start started begin began / mulai memulai dimulai
 end ended finish finished / selesai berakhir akhir
-delay delayed postpone postponed / menunda ditunda penundaan
+delay delayed postpone postponed / menunda ditunda penundaan diundur
 cancel cancelled / batal membatalkan dibatalkan
 reject rejected refuse refused / menolak ditolak penolakan
 approve approved agree agreed agreement deal / setuju menyetujui disetujui kesepakatan sepakat menyepakati
 support supported / mendukung didukung dukungan
 oppose opposed protest / protes menentang unjuk demo
-sign signed / menandatangani teken meneken
+sign signed / menandatangani teken meneken penandatanganan
 meet met meeting / bertemu menemui pertemuan rapat
 negotiation negotiations negotiate talks / negosiasi perundingan berunding pembicaraan
 ceasefire truce / gencatan
 war / perang
 peace / damai perdamaian
-visit visited / mengunjungi dikunjungi kunjungan
+visit visited / mengunjungi dikunjungi kunjungan berkunjung
 return returned / kembali
 leave left quit resign resigned / keluar mundur mengundurkan hengkang meninggalkan
 replace replaced / mengganti menggantikan digantikan pengganti
@@ -156,7 +156,7 @@ move moved / pindah
 send sent / mengirim mengirimkan dikirim
 receive received / menerima diterima
 give gave given / memberi memberikan diberikan
-win won winner / menang memenangi memenangkan juara kemenangan
+win won winner / menang memenangi memenangkan juara kemenangan pemenang
 lose lost / kalah kekalahan
 beat defeated / mengalahkan dikalahkan
 score scored goal goals / mencetak dicetak gol skor
@@ -256,14 +256,102 @@ post position / jabatan menjabat
 general / jenderal
 secretary / sekretaris sekjen
 deputy vice / wakil
-report reported / laporan melaporkan dilaporkan
+report reported / laporan melaporkan dilaporkan lapor
 complaint complaints / pengaduan keluhan aduan
 rule rules regulation / aturan peraturan regulasi
-law laws / undang-undang hukum uu
+law laws / undang-undang hukum uu ruu
 year years / tahun
 month months / bulan
 week weeks / minggu pekan
 day days / hari
+event events / acara ajang
+ceremony ceremonies / upacara seremoni
+hold held / digelar menggelar dihelat menghelat berlangsung
+organize organise organized organised organizer organiser / menyelenggarakan diselenggarakan penyelenggara penyelenggaraan
+inaugurate inaugurated / meresmikan diresmikan peresmian
+sworn / dilantik melantik pelantikan
+celebrate celebrated celebration / merayakan dirayakan perayaan
+chairwoman chairperson chair chaired / mengetuai diketuai
+nominee nominees nominate nominated nomination / nominasi dinominasikan menominasikan
+pre-order preorder preorders / pesanan memesan dipesan pemesanan
+instruct instructed instruction / instruksi menginstruksikan perintah memerintahkan diperintahkan
+stake stakes ownership / kepemilikan
+offer offered bid / tawaran menawarkan ditawarkan penawaran
+auction auctioned tender / lelang dilelang melelang
+takeover acquisition acquire acquired / akuisisi mengakuisisi diakuisisi pengambilalihan
+fare fares tariff tariffs / tarif ongkos
+rent rental / sewa menyewa disewa menyewakan
+bankrupt bankruptcy / bangkrut pailit kebangkrutan
+percent percentage / persen persentase
+hundred hundreds / ratus ratusan
+thousand thousands / ribu ribuan
+million millions / juta jutaan
+billion billions / miliar
+trillion / triliun
+dollar dollars / dolar
+factory factories / pabrik
+product products / produk
+gift gifts / hadiah kado
+voter voters / pemilih
+seat seats / kursi
+campaign campaigns / kampanye berkampanye
+coalition / koalisi
+cabinet / kabinet
+policy policies / kebijakan
+decision decide decided / keputusan memutuskan diputuskan
+sanction sanctions / sanksi
+treaty pact / perjanjian pakta
+summit / ktt
+conference / konferensi
+embassy / kedutaan kedubes
+border borders / perbatasan
+refugee refugees / pengungsi mengungsi
+evacuate evacuated evacuation / evakuasi dievakuasi mengevakuasi
+injured injury injuries wounded / luka terluka cedera
+missing disappeared / hilang menghilang
+rescue rescued / menyelamatkan diselamatkan penyelamatan
+help helped / bantuan membantu dibantu
+nurse nurses / perawat
+pandemic outbreak epidemic / pandemi wabah epidemi
+weapon weapons gun guns firearm / senjata senpi
+shoot shooting shot / tembak menembak ditembak penembakan
+kidnap kidnapped abduct abducted / menculik diculik penculikan
+murder murdered / pembunuhan pembunuh
+fraud scam / penipuan menipu ditipu
+robbery robbed / perampokan merampok dirampok
+raid raided / razia menggerebek digerebek penggerebekan
+evidence proof / bukti
+guilty / bersalah
+freed / dibebaskan membebaskan pembebasan
+journalist journalists / wartawan jurnalis
+interview interviewed / wawancara diwawancarai mewawancarai
+statement statements / pernyataan keterangan
+hack hacked hacker hackers / meretas diretas peretas peretasan
+upload uploaded / unggah mengunggah diunggah unggahan
+photo photos photograph / foto
+movie movies / film
+broadcast broadcasts televised / tayang ditayangkan menayangkan penayangan siaran disiarkan
+perform performed / tampil menampilkan ditampilkan
+audience spectators viewers / penonton pemirsa
+fan fans / penggemar
+athlete athletes / atlet
+passenger passengers / penumpang
+flight flights / penerbangan
+airline airlines / maskapai
+hour hours / jam
+time / waktu
+drink drinks drank / minum minuman meminum diminum
+bed beds / ranjang kasur
+satellite satellites / satelit
+connection connected connect / koneksi terhubung sambungan
+project projects / proyek
+contract contracts / kontrak
+tour toured / tur lawatan
+ticket tickets / tiket karcis
+landslide landslides / longsor
+eruption erupted / erupsi meletus letusan
+funeral burial buried / pemakaman dimakamkan
+survey poll polls / survei jajak
 """
 
 
