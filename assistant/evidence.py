@@ -486,9 +486,15 @@ def best_sentences(question: str, passages: list[str], q_vector=None, sentence_v
     return _ranked(*sentence_features(question, passages, q_vector, sentence_vectors, same_language, titles))  # fmt: skip
 
 
+# "Tahukah Anda kalau 20 persen kebutuhan air harian kita bisa berasal dari makanan padat?",
+# "Did you know that …?": a question in form that states what follows.
+_RHETORICAL = re.compile(r"^\W*(?:tahukah (?:anda|kamu)|sudah tahukah (?:anda|kamu)|did you know)\b(?:,)?\s+(?:kalau|bahwa|jika|that)\b", re.I)  # fmt: skip
+
+
 def asks_a_question(sentence: str) -> bool:
-    """Whether a sentence is a question: it ends with "?", before any closing quote or bracket."""
-    return sentence.rstrip().rstrip("\"'”’)").endswith("?")
+    """Whether a sentence is a question: it ends with "?", before any closing quote or bracket,
+    and does not only ask whether the reader knows what it says."""
+    return sentence.rstrip().rstrip("\"'”’)").endswith("?") and not _RHETORICAL.search(sentence)
 
 
 def _ranked(sentences: list[Evidence], features: np.ndarray) -> list[Evidence]:

@@ -819,6 +819,17 @@ def test_a_question_in_the_article_is_never_the_answer():
     assert "Rose McGowan" in ranked[0].sentence
 
 
+def test_did_you_know_states_what_it_asks():
+    # A listicle asks the reader what it tells them: that sentence is the answer.
+    passage = (
+        "Tak sadar kalau air juga berasal dari makanan padat. "
+        "Tahukah Anda kalau 20 persen kebutuhan air harian kita bisa berasal dari makanan padat semisal buah? "  # fmt: skip
+        "Tak melulu air, Anda bisa menghidrasi tubuh dengan timun."
+    )
+    ranked = best_sentences("Berapa persen kebutuhan air harian yang bisa berasal dari makanan padat?", [passage])  # fmt: skip
+    assert "20 persen" in ranked[0].sentence
+
+
 def test_a_name_the_question_opens_with_is_no_answer():
     from assistant.evidence import named_in_question, parse_question, slot_fillers
 
