@@ -21,10 +21,23 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_]", re.U)
 _OPENING = re.compile(r"[.!?:;\"“”‘’(\n][\s\"“”‘’(]*$")
 
 
+# Words people shorten when they type a question and news writes out: "siapa jubir disneyland"
+# is "siapa juru bicara disneyland" (in IndoSum "jubir" is written once, "juru bicara" 126
+# times). Abbreviations news itself uses ("Kapolri", "rudal", "Wapres") are left as typed.
+TYPED_SHORT_FORMS = {
+    "yg": "yang", "dgn": "dengan", "utk": "untuk", "brp": "berapa", "sdh": "sudah",
+    "blm": "belum", "tdk": "tidak", "dlm": "dalam", "kpn": "kapan",
+    "dmn": "di mana", "knp": "kenapa", "gimana": "bagaimana", "jubir": "juru bicara",
+    "ortu": "orang tua", "tsk": "tersangka",
+}  # fmt: skip
+_TYPED_SHORT = re.compile(rf"\b(?:{'|'.join(TYPED_SHORT_FORMS)})\b(?!\.)", re.I)
+
+
 def normalize_question(question: str, passages: list[str]) -> str:
-    """`question` with contractions spelled out and, if it has no capital letter at all, each
-    word that `passages` write capitalised mid-sentence more often than not in their own
-    form ("marat safin's coach" -> "Marat Safin's coach", "mcmoran" -> "McMoran")."""
+    """`question` with typed short forms and contractions spelled out and, if it has no capital
+    letter at all, each word that `passages` write capitalised mid-sentence more often than not
+    in their own form ("marat safin's coach" -> "Marat Safin's coach", "mcmoran" -> "McMoran")."""
+    question = _TYPED_SHORT.sub(lambda m: TYPED_SHORT_FORMS[m.group(0).lower()], question)
     question = _CONTRACTION.sub(lambda m: f"{m.group(1)} {'is' if m.group(2).lower() == 's' else 'are'}", question)  # fmt: skip
     if any(c.isupper() for c in question):
         return question  # as typed: "Apakah nama latin …" names nothing, whatever the news writes

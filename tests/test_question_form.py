@@ -27,6 +27,15 @@ def test_a_lower_case_question_gets_the_capitals_the_news_writes_mid_sentence():
     assert normalize_question("why did the coaches leave despite rain", PASSAGES) == "why did the coaches leave despite rain"  # fmt: skip
 
 
+def test_typed_short_forms_are_spelled_out_as_news_writes_them():
+    news = ["Kata juru bicara Disneyland Hong Kong, Gregory So, pada Rabu."]
+    assert normalize_question("siapa jubir disneyland hong kong", news) == "siapa juru bicara Disneyland Hong Kong"  # fmt: skip
+    assert asked_slot(normalize_question("brp persen air dlm timun?", [])) == "number"
+    assert normalize_question("brp persen air dlm timun?", []) == "berapa persen air dalam timun?"
+    # An abbreviation news writes itself, and a title, stay as typed.
+    assert normalize_question("Apa kata dr Stephanie Patricia soal Kapolri?", []) == "Apa kata dr Stephanie Patricia soal Kapolri?"  # fmt: skip
+
+
 def test_a_possessive_is_read_past():
     assert normalize_question("marat safin's coach?", PASSAGES) == "marat Safin's coach?"
     # After a closing quote a sentence opens: "Namun" there is no name.
