@@ -88,7 +88,8 @@ _TIME_WORDS = tuple(word for unit in TIME_UNITS for word in unit)
 # A sum of money: "£2.25m", "Rp 13 juta", "20 miliar dolar".
 _SUM = rf"(?:£|\$|€|¥|\bRp\.?)\s?\d|(?:\d|\b(?:{NUMBER_WORDS})\b)[\w.,\s]{{0,20}}?\b(?:dollars?|pounds?|euros?|rupiah|yen|dolar|euro|poundsterling|ringgit|yuan|rupees?|francs?)\b"  # fmt: skip
 SLOT_FILLERS = {
-    "age": re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\baged? \d{1,3}\b|\bage of \d{1,3}\b|\b(?:berusia|berumur|usia(?:nya)?|umur(?:nya)?) (?:sekitar |kurang lebih |ke\s?-\s?)?\d{1,3}\b|(?P<own>\b(?-i:[A-Z])[\w'’-]+, \d{1,3},|\(\d{1,3}\))", re.I),
+    # Indonesian news gives an age after a person noun: "Wanita 28 tahun itu", "bocah 8 tahun".
+    "age": re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\baged? \d{1,3}\b|\bage of \d{1,3}\b|\b(?:berusia|berumur|usia(?:nya)?|umur(?:nya)?) (?:sekitar |kurang lebih |ke\s?-\s?)?\d{1,3}\b|\b(?:pria|wanita|perempuan|lelaki|laki-laki|bocah|anak|remaja|pemuda|gadis|nenek|kakek|balita|bayi|ibu|bapak) \d{1,3} tahun\b|(?P<own>\b(?-i:[A-Z])[\w'’-]+, \d{1,3},|\(\d{1,3}\))", re.I),
     "when": re.compile(rf"\b(?:19|20)\d\d\b|\b(?:{MONTHS})\b|\b(?:{DAYS})\b|\b\d{{1,2}}/\d{{1,2}}\b|\b(?:kemarin|besok|yesterday|today|tomorrow|hari ini|(?:last|this|next) (?:week|month|year)|(?:pekan|minggu|bulan|tahun) (?:lalu|ini|depan))\b", re.I),
     # A share in words counts too: "a quarter of web users", "dua pertiga", "separuh".
     "number": re.compile(rf"\d|\b(?:{NUMBER_WORDS})\b|\b(?:a|one|two|three)[- ](?:quarters?|thirds?)\b|\b(?:seperempat|sepertiga|setengah|separuh|seperlima|(?:dua|tiga) per(?:tiga|empat))\b", re.I),
@@ -203,8 +204,9 @@ _QUESTION_TERMS = {
 # "What is the name of …"): the passage states the name or the expansion, not the word. Left
 # out of a question's content words as written (their stems, "panjang", "singkat", are words).
 ANSWER_FORM_WORDS = re.compile(
-    r"\b(?:nama|name|judul|kepanjangan|singkatan|istilah|acronym|abbreviation)(?:nya)?\b", re.I
-)
+    r"\b(?:nama|name|judul|kepanjangan|singkatan|istilah|acronym|abbreviation|position|post|role|job|jabatan|posisi)(?:nya)?\b",
+    re.I,
+)  # "What position did Cynthia Cooper hold?": the news gives the post ("ex-head of …"), not the word
 
 
 # Indonesian "-nya" (his, its, the) on a word of four letters or more: "pengemudinya" is
@@ -212,9 +214,15 @@ ANSWER_FORM_WORDS = re.compile(
 _NYA = re.compile(r"\b(\w{4,}?)nya\b", re.I)
 
 
+# "Who chairs the committee?": a chairman chairs, a spokeswoman speaks, a policeman polices.
+_PERSON_NOUN = re.compile(r"\b([a-z]{4,}?)(?:wo)?m[ae]n\b", re.I)
+
+
 def content_terms(text: str) -> set[str]:
     text = re.sub(r"['’]s\b", "", text)  # "Safin's" -> "safin"
-    return set(tokenize_query(_NYA.sub(r"\1", text))) - _QUESTION_TERMS
+    terms = set(tokenize_query(_NYA.sub(r"\1", text)))
+    terms |= {stem_en(m.group(1).lower()) for m in _PERSON_NOUN.finditer(text)}
+    return terms - _QUESTION_TERMS
 
 
 def _stems(word: str) -> set[str]:

@@ -387,6 +387,7 @@ def test_translated_place_and_institution_names_match_across_languages():
         ("Lord Scarman, 93, dies peacefully.", ["scarman"]),
         ("Yingluck, perempuan berusia 50 tahun itu, kabur.", ["yingluck"]),
         ("Diah Anisa Dwirini (15), siswa SMP Negeri 7 Yogyakarta, menang.", ["diah", "dwirini"]),
+        ("Jennifer bungkam. Wanita 28 tahun itu berjalan sambil menunduk.", ["jennifer"]),
     ],
 )
 def test_ways_news_states_an_age(sentence, person):
@@ -817,6 +818,24 @@ def test_a_question_in_the_article_is_never_the_answer():
     ranked = best_sentences("Aktris mana yang menuduh Harvey Weinstein memperkosanya?", [passage])
     assert ranked and all("?" not in ev.sentence or "tanya" in ev.sentence for ev in ranked)
     assert "Rose McGowan" in ranked[0].sentence
+
+
+def test_a_question_asking_for_a_post_needs_no_word_for_it():
+    from assistant.evidence import why_not_answered
+
+    # The news gives the post itself, never the word "position".
+    cooper = "Cynthia Cooper, WorldCom's ex-head of internal accounting, alerted directors to irregular accounting."  # fmt: skip
+    assert why_not_answered("What position did Cynthia Cooper hold at WorldCom?", cooper) is None
+    assert why_not_answered("What position did Sherron Watkins hold at WorldCom?", cooper) == "names ['sherron', 'watkins'] not in passage"  # fmt: skip
+
+
+def test_a_chairman_chairs():
+    passage = (
+        "The report was a stinging rebuke for the government, a correspondent said. "
+        "Chairman of the Environmental Audit Committee Peter Ainsworth MP said the policy was alarming."  # fmt: skip
+    )
+    ranked = best_sentences("Who chairs the Environmental Audit Committee?", [passage])
+    assert "Ainsworth" in ranked[0].sentence
 
 
 def test_did_you_know_states_what_it_asks():
