@@ -423,6 +423,9 @@ def sentence_features(question: str, passages: list[str], q_vector=None, sentenc
     q_entities, q_terms, slot, role, speaker = parsed.entities, parsed.terms, parsed.slot, parsed.role, parsed.speaker  # fmt: skip
     counted_time = parsed.counted_time
     translated, role_translated = parsed.translated, parsed.role_translated
+    # Coverage counts words, not stems: "named" (forms 'named', 'name') is one word, as is
+    # "director", and a sentence with "named best" covers two of three.
+    words = [forms for _, forms in parsed.word_forms]
     sentences: list[Evidence] = []
     rows: list[list[float]] = []
     for pi, text in enumerate(passages):
@@ -446,8 +449,8 @@ def sentence_features(question: str, passages: list[str], q_vector=None, sentenc
         for si, (a, b) in enumerate(spans):
             sentence = passage[a:b]
             window = set().union(*(terms if same else written)[max(0, si - 1) : si + 2])
-            cover = len(q_terms & terms[si]) / len(q_terms) if q_terms and same else 0.0
-            cover_window = len(q_terms & window) / len(q_terms) if q_terms and same else 0.0
+            cover = _share_of_words(words, terms[si]) if same else 0.0
+            cover_window = _share_of_words(words, window) if same else 0.0
             fillers = (
                 list(slot_fillers(slot, sentence, parsed.given, passage, counted_time))
                 if slot in SLOT_FILLERS

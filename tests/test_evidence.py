@@ -838,6 +838,21 @@ def test_a_chairman_chairs():
     assert "Ainsworth" in ranked[0].sentence
 
 
+def test_coverage_counts_the_questions_words_not_their_stems():
+    from assistant.evidence import RANKER_FEATURES, sentence_features
+
+    # "named" (forms 'named' and 'name') had counted twice and "director" once: "named best
+    # film" covered 3/4 of "Who was named best director?", "the best director prize" 2/4. Each
+    # holds two of its three words.
+    passage = (
+        "The Aviator has been named best film, with its star Leonardo DiCaprio named best actor. "
+        "Hollywood veteran Clint Eastwood took the best director prize for Million Dollar Baby."
+    )
+    _, features = sentence_features("Who was named best director at the Golden Globes?", [passage])
+    cover = features[:, RANKER_FEATURES.index("cover")]
+    assert list(cover) == [2 / 3, 2 / 3]
+
+
 def test_did_you_know_states_what_it_asks():
     # A listicle asks the reader what it tells them: that sentence is the answer.
     passage = (
