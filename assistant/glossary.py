@@ -88,7 +88,7 @@ director / direktur sutradara
 founder founded / pendiri mendirikan didirikan
 owner owns owned / pemilik memiliki dimiliki milik
 member members / anggota
-spokesman spokeswoman spokesperson / jubir juru
+spokesman spokeswoman spokesperson / jubir juru humas
 official officials / pejabat
 expert analyst / pakar ahli pengamat analis
 researcher / peneliti
