@@ -89,7 +89,7 @@ _TIME_WORDS = tuple(word for unit in TIME_UNITS for word in unit)
 _SUM = rf"(?:£|\$|€|¥|\bRp\.?)\s?\d|(?:\d|\b(?:{NUMBER_WORDS})\b)[\w.,\s]{{0,20}}?\b(?:dollars?|pounds?|euros?|rupiah|yen|dolar|euro|poundsterling|ringgit|yuan|rupees?|francs?)\b"  # fmt: skip
 SLOT_FILLERS = {
     # Indonesian news gives an age after a person noun: "Wanita 28 tahun itu", "bocah 8 tahun".
-    "age": re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\baged? \d{1,3}\b|\bage of \d{1,3}\b|\b(?:berusia|berumur|usia(?:nya)?|umur(?:nya)?) (?:sekitar |kurang lebih |ke\s?-\s?)?\d{1,3}\b|\b(?:pria|wanita|perempuan|lelaki|laki-laki|bocah|anak|remaja|pemuda|gadis|nenek|kakek|balita|bayi|ibu|bapak) \d{1,3} tahun\b|(?P<own>\b(?-i:[A-Z])[\w'’-]+, \d{1,3},|\(\d{1,3}\))", re.I),
+    "age": re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\baged? \d{1,3}\b|\bage of \d{1,3}\b|\b(?:berusia|berumur|usia(?:nya)?|umur(?:nya)?) (?:sekitar |kurang lebih |ke\s?-\s?)?\d{1,3}\b|\b(?:pria|wanita|perempuan|lelaki|laki-laki|bocah|anak|remaja|pemuda|gadis|nenek|kakek|balita|bayi|ibu|bapak) \d{1,3} tahun\b(?!\s+(?:penjara|kurungan|lalu|silam|terakhir|lamanya|ke depan))|(?P<own>\b(?-i:[A-Z])[\w'’-]+, \d{1,3},|\(\d{1,3}\))", re.I),
     "when": re.compile(rf"\b(?:19|20)\d\d\b|\b(?:{MONTHS})\b|\b(?:{DAYS})\b|\b\d{{1,2}}/\d{{1,2}}\b|\b(?:kemarin|besok|yesterday|today|tomorrow|hari ini|(?:last|this|next) (?:week|month|year)|(?:pekan|minggu|bulan|tahun) (?:lalu|ini|depan))\b", re.I),
     # A share in words counts too: "a quarter of web users", "dua pertiga", "separuh".
     "number": re.compile(rf"\d|\b(?:{NUMBER_WORDS})\b|\b(?:a|one|two|three)[- ](?:quarters?|thirds?)\b|\b(?:seperempat|sepertiga|setengah|separuh|seperlima|(?:dua|tiga) per(?:tiga|empat))\b", re.I),
@@ -204,9 +204,13 @@ _QUESTION_TERMS = {
 # "What is the name of …"): the passage states the name or the expansion, not the word. Left
 # out of a question's content words as written (their stems, "panjang", "singkat", are words).
 ANSWER_FORM_WORDS = re.compile(
-    r"\b(?:nama|name|judul|kepanjangan|singkatan|istilah|acronym|abbreviation|position|post|role|job|jabatan|posisi)(?:nya)?\b",
+    r"\b(?:nama|name|judul|kepanjangan|singkatan|istilah|acronym|abbreviation)(?:nya)?\b"
+    # "What position did Cynthia Cooper hold?": the news gives the post ("ex-head of internal
+    # accounting"), never the word; only as asked ("job cuts", "role model" keep theirs).
+    r"|(?<=\bwhat )(?:positions?|posts?|roles?|jobs?)\b|(?<=\bwhich )(?:positions?|posts?|roles?|jobs?)\b"
+    r"|\b(?:jabatan|posisi)(?:nya)?(?= apa\b)|(?<=\bapa )(?:jabatan|posisi)(?:nya)?\b",
     re.I,
-)  # "What position did Cynthia Cooper hold?": the news gives the post ("ex-head of …"), not the word
+)
 
 
 # Indonesian "-nya" (his, its, the) on a word of four letters or more: "pengemudinya" is
@@ -214,8 +218,9 @@ ANSWER_FORM_WORDS = re.compile(
 _NYA = re.compile(r"\b(\w{4,}?)nya\b", re.I)
 
 
-# "Who chairs the committee?": a chairman chairs, a spokeswoman speaks, a policeman polices.
-_PERSON_NOUN = re.compile(r"\b([a-z]{4,}?)(?:wo)?m[ae]n\b", re.I)
+# "Who chairs the committee?": the news names the chairman. A person named for what they do
+# also counts as that word; listed, since "Goldman", "departemen" or "hukuman" name no one so.
+_PERSON_NOUN = re.compile(r"\b(chair|police|business|congress|fisher|sports|sales|spokes)(?:wo)?(?:m[ae]n|person|people)\b", re.I)  # fmt: skip
 
 
 def content_terms(text: str) -> set[str]:
@@ -343,11 +348,15 @@ def _entity_in(entity: str, text_lower: str) -> bool:
         return len(squashed) >= 3 and squashed in re.sub(r"\W+", "", text_lower)
     if len(entity) <= 3:
         return re.search(rf"\b{re.escape(entity)}\b", text_lower) is not None
-    # An inflected form, from a word's start: "Jakarta" in "jakarta-based", never a stem cut
-    # below four letters ("mars" stems to "mar", which is no part of "Marcus").
-    if any(re.search(rf"\b{re.escape(form[: len(form) - 1] if len(form) > 4 else form)}", text_lower) for form in _stems(entity) if len(form) >= 4):  # fmt: skip
+    # An inflected form, a whole word: "Jakarta" in "jakarta-based", "Indonesia" in
+    # "indonesian", "Rossi" in "rossi's"; never a stem cut below four letters, nor the start of
+    # another word ("Mars" is neither "Marcus" nor "Marsudi", "Bali" no "balita").
+    if any(re.search(rf"\b{re.escape(form[:-1])}\w?{_INFLECTION}\b" if len(form) > 4 else rf"\b{re.escape(form)}{_INFLECTION}\b", text_lower) for form in _stems(entity) if len(form) >= 4):  # fmt: skip
         return True
     return bool(_spelled_alike_in(entity, text_lower))
+
+
+_INFLECTION = r"(?:['’]s|s|es|n|an|ian|nya)?"
 
 
 def _spelled_alike_in(word: str, text_lower: str) -> set[str]:
@@ -499,7 +508,7 @@ def best_sentences(question: str, passages: list[str], q_vector=None, sentence_v
 
 # "Tahukah Anda kalau 20 persen kebutuhan air harian kita bisa berasal dari makanan padat?",
 # "Did you know that …?": a question in form that states what follows.
-_RHETORICAL = re.compile(r"^\W*(?:tahukah (?:anda|kamu)|sudah tahukah (?:anda|kamu)|did you know)\b(?:,)?\s+(?:kalau|bahwa|jika|that)\b", re.I)  # fmt: skip
+_RHETORICAL = re.compile(r"^[\W\d]*(?:sudah\s+)?(?:tahukah\s+(?:anda|kamu|kalian)|did\s+you\s+know)(?:\s*,\s*|\s+(?:kalau|bahwa|jika|that)\s+|\s+(?=\d))\S+\s+\S+", re.I)  # fmt: skip
 
 
 def asks_a_question(sentence: str) -> bool:

@@ -83,7 +83,7 @@ election elections vote votes / pemilu pemilihan pilkada suara
 candidate candidates / calon kandidat
 leader leaders lead led / pemimpin memimpin dipimpin pimpinan
 head heads chief boss / kepala ketua bos pimpinan
-chairman / ketua
+chairman chairwoman chairperson chair chaired / ketua mengetuai diketuai
 director / direktur sutradara
 founder founded / pendiri mendirikan didirikan
 owner owns owned / pemilik memiliki dimiliki milik
@@ -266,12 +266,10 @@ week weeks / minggu pekan
 day days / hari
 event events / acara ajang
 ceremony ceremonies / upacara seremoni
-hold held / digelar menggelar dihelat menghelat berlangsung
-organize organise organized organised organizer organiser / menyelenggarakan diselenggarakan penyelenggara penyelenggaraan
+organize organise organized organised organizer organiser / menyelenggarakan diselenggarakan penyelenggara penyelenggaraan digelar menggelar dihelat menghelat
 inaugurate inaugurated / meresmikan diresmikan peresmian
 sworn / dilantik melantik pelantikan
 celebrate celebrated celebration / merayakan dirayakan perayaan
-chairwoman chairperson chair chaired / mengetuai diketuai
 nominee nominees nominate nominated nomination / nominasi dinominasikan menominasikan
 pre-order preorder preorders / pesanan memesan dipesan pemesanan
 instruct instructed instruction / instruksi menginstruksikan perintah memerintahkan diperintahkan
@@ -339,7 +337,6 @@ passenger passengers / penumpang
 flight flights / penerbangan
 airline airlines / maskapai
 hour hours / jam
-time / waktu
 drink drinks drank / minum minuman meminum diminum
 bed beds / ranjang kasur
 satellite satellites / satelit

@@ -1,5 +1,6 @@
-"""A question as typed, put in the form the answer checks read: contractions spelled out and,
-when it was typed all in lower case, the names capitalised as the retrieved news writes them.
+"""A question as typed, put in the form the answer checks read: typed short forms and
+contractions spelled out and, when it was typed all in lower case, the names capitalised as the
+retrieved news writes them.
 
 The checks (and the model) read names by their capitals and the asked slot by its words: "who
 coaches marat safin" has no name to look for, and "What's the maximum fine …" no "what … fine".
@@ -12,6 +13,7 @@ from collections import Counter
 
 from assistant.evidence import POSSESSIVE, QUESTION_WORDS
 from assistant.search_index import STOPWORDS_EN, STOPWORDS_ID
+from ingest.clean import TYPED_SHORT_FORMS
 
 # "What's the fine", "Who's the coach": the question word and "is".
 _CONTRACTION = re.compile(r"\b(what|who|where|when|how|which)['’](s|re)\b", re.I)
@@ -21,23 +23,23 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_]", re.U)
 _OPENING = re.compile(r"[.!?:;\"“”‘’(\n][\s\"“”‘’(]*$")
 
 
-# Words people shorten when they type a question and news writes out: "siapa jubir disneyland"
-# is "siapa juru bicara disneyland" (in IndoSum "jubir" is written once, "juru bicara" 126
-# times). Abbreviations news itself uses ("Kapolri", "rudal", "Wapres") are left as typed.
-TYPED_SHORT_FORMS = {
-    "yg": "yang", "dgn": "dengan", "utk": "untuk", "brp": "berapa", "sdh": "sudah",
-    "blm": "belum", "tdk": "tidak", "dlm": "dalam", "kpn": "kapan",
-    "dmn": "di mana", "knp": "kenapa", "gimana": "bagaimana", "jubir": "juru bicara",
-    "ortu": "orang tua", "tsk": "tersangka",
-}  # fmt: skip
-_TYPED_SHORT = re.compile(rf"\b(?:{'|'.join(TYPED_SHORT_FORMS)})\b(?!\.)", re.I)
+# A typed short form, in lower case or opening with a capital: "BLM", "YG Entertainment" are
+# names as written.
+_TYPED_SHORT = re.compile(
+    rf"\b(?:{'|'.join(f'{w}|{w.capitalize()}' for w in TYPED_SHORT_FORMS)})\b(?!\.)"
+)
+
+
+def _spelled_out(m: re.Match) -> str:
+    word = TYPED_SHORT_FORMS[m.group(0).lower()]
+    return word.capitalize() if m.group(0)[0].isupper() else word
 
 
 def normalize_question(question: str, passages: list[str]) -> str:
     """`question` with typed short forms and contractions spelled out and, if it has no capital
     letter at all, each word that `passages` write capitalised mid-sentence more often than not
     in their own form ("marat safin's coach" -> "Marat Safin's coach", "mcmoran" -> "McMoran")."""
-    question = _TYPED_SHORT.sub(lambda m: TYPED_SHORT_FORMS[m.group(0).lower()], question)
+    question = _TYPED_SHORT.sub(_spelled_out, question)
     question = _CONTRACTION.sub(lambda m: f"{m.group(1)} {'is' if m.group(2).lower() == 's' else 'are'}", question)  # fmt: skip
     if any(c.isupper() for c in question):
         return question  # as typed: "Apakah nama latin …" names nothing, whatever the news writes

@@ -49,10 +49,12 @@ RECENCY_BONUS = 0.01
 # Reciprocal rank fusion sees ranks only: a chunk that BM25 scores 7.4 against 4.0 for the next,
 # or the one dense hit far above the rest, counts as one place ahead. Each hit therefore also
 # gets its score's share of the way from its ranking's last candidate to its first (0 to 1),
-# times this and the ranking's weight. On dev (502) MRR@10 0.898 -> 0.926 and answer_recall@5
-# 0.966 -> 0.975 at 0.02 (0.01 to 0.04 alike, 0.08 loses an answer); FacQA MRR 0.789 -> 0.803;
-# a fresh batch of 34 MRR 0.708 -> 0.780 ("Who is Nintendo Europe's general manager?" had its
-# chunk first by BM25 and 18th by dense).
+# times this and the ranking's weight. At 0.02 that is more than the 0.007 by which ranks alone
+# set a ranking's first above its 40th: within a ranking, scores now weigh more than ranks.
+# On dev (502) MRR@10 0.898 -> 0.926 and answer_recall@5 0.966 -> 0.975 at 0.02 (0.01 to 0.04
+# alike, 0.08 loses an answer); FacQA MRR 0.789 -> 0.803; a fresh batch of 34 MRR 0.708 ->
+# 0.780 ("Who is Nintendo Europe's general manager?" had its chunk first by BM25 and 19th by
+# dense).
 SCORE_SHARE_WEIGHT = 0.02
 # A long article's answer may sit in its third chunk (dev: "harga US$ 90 juta" after two chunks
 # on the same purchase). On dev as it then stood (325 questions and 38 new ones), answer_recall@5
@@ -270,9 +272,10 @@ def fused_scores(rankings: list[tuple[list[tuple[int, float]], object]]) -> dict
 
 
 def score_shares(ranking: list[tuple[int, float]]) -> list[float]:
-    """Each hit's score as a share of the way from the ranking's last to its first, 0 to 1."""
+    """Each hit's score as a share of the way from the ranking's last to its first, 0 to 1; a
+    lone hit (the only chunk naming a name) is its ranking's clear first."""
     if len(ranking) < 2:
-        return [0.0] * len(ranking)
+        return [1.0] * len(ranking)
     top, low = ranking[0][1], ranking[-1][1]
     if top <= low:
         return [0.0] * len(ranking)

@@ -28,7 +28,6 @@ ABBREVIATIONS = {
 # character that can start a sentence; paragraph breaks always end one.
 _BOUNDARY = re.compile(r"""([.!?…]+["'”’)\]]*)(\s+)(?=["'“‘(\[]?[A-Z0-9À-Þ])|(\n\s*\n)""")
 _WORD = re.compile(r"\S+")
-_LIST_MARKER = re.compile(r"\d{1,2}")  # all the text before the stop: "1." opens a list item
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -52,7 +51,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             if match.group(1) == "." and (
                 token in ABBREVIATIONS
                 or (len(token) == 1 and token.isalpha())
-                or _LIST_MARKER.fullmatch(text[start : match.start(1)].strip())
+                or (len(last_word) == 1 and token.isdigit() and len(token) <= 2)
             ):
                 continue  # "Dr. Ani", "J. Smith", and a list's "1. Minum berlebihan"
         if text[start:end].strip():
@@ -175,7 +174,9 @@ def date_timestamp(date: str | None) -> int:
 
 
 def article_fingerprint(article: Article) -> str:
-    """Changes whenever anything we store for the article changes."""
+    """Changes whenever the article's own fields change. Its chunks are cut again only then: a
+    change to the chunk settings or the sentence splitter reaches an article already stored when
+    it is ingested into a fresh store."""
     h = hashlib.sha1()
     for part in (article.text, article.title, article.date or "", article.source, article.url or "",
                  article.lang, article.author or ""):  # fmt: skip

@@ -53,6 +53,17 @@ INLINE_BOILERPLATE = re.compile(
 MAX_HEADLINE_CHARS = 160
 MAX_TRAILING_HEADLINES = 15
 
+# Words people shorten when they type an Indonesian question and news writes out ("siapa jubir
+# disneyland": IndoSum writes "jubir" once, "juru bicara" 126 times). They mark a text as
+# Indonesian, and the answer checks read them spelled out (assistant/question_form.py).
+# Abbreviations news writes itself ("Kapolri", "rudal", "Wapres") are not listed.
+TYPED_SHORT_FORMS = {
+    "yg": "yang", "dgn": "dengan", "utk": "untuk", "brp": "berapa", "sdh": "sudah",
+    "blm": "belum", "tdk": "tidak", "dlm": "dalam", "kpn": "kapan", "dmn": "di mana",
+    "knp": "kenapa", "gmn": "bagaimana", "gimana": "bagaimana", "jubir": "juru bicara",
+    "ortu": "orang tua", "tsk": "tersangka",
+}  # fmt: skip
+
 # Function and question words, kept as prose (hence the noqa): 90 quoted strings hide the words.
 ID_WORDS = frozenset(
     """yang dan di ini itu dengan untuk tidak tak dari dalam akan pada juga ke karena oleh ada
@@ -63,9 +74,9 @@ ID_WORDS = frozenset(
     selama sehingga pula lalu kemudian berdasarkan satu dua tiga
     apa siapa kapan dimana mana mengapa kenapa bagaimana berapa apakah tentang
     siapakah kapankah dimanakah manakah mengapakah bagaimanakah berapakah gimana
-    kemana kemanakah darimana nama yg dgn utk tdk sdh blm brp gmn
+    kemana kemanakah darimana nama
     """.split()  # noqa: SIM905
-)
+) | frozenset(TYPED_SHORT_FORMS)
 EN_WORDS = frozenset(
     """the and of to in is that for it was on with as said he by at from his be are have has an
     this which not but or had were they their will would been she her its there can could more

@@ -32,8 +32,9 @@ def test_typed_short_forms_are_spelled_out_as_news_writes_them():
     assert normalize_question("siapa jubir disneyland hong kong", news) == "siapa juru bicara Disneyland Hong Kong"  # fmt: skip
     assert asked_slot(normalize_question("brp persen air dlm timun?", [])) == "number"
     assert normalize_question("brp persen air dlm timun?", []) == "berapa persen air dalam timun?"
-    # An abbreviation news writes itself, and a title, stay as typed.
-    assert normalize_question("Apa kata dr Stephanie Patricia soal Kapolri?", []) == "Apa kata dr Stephanie Patricia soal Kapolri?"  # fmt: skip
+    # A capital is kept; a name written in capitals ("BLM", "YG Entertainment") stays a name.
+    assert normalize_question("Gimana kata jubir KPK?", []) == "Bagaimana kata juru bicara KPK?"
+    assert normalize_question("Apa kata gerakan BLM dan YG Entertainment?", []) == "Apa kata gerakan BLM dan YG Entertainment?"  # fmt: skip
 
 
 def test_a_possessive_is_read_past():

@@ -68,12 +68,14 @@ def test_without_a_measured_gap_each_language_gets_its_own_dense_ranking(news_se
 
 def test_the_glossary_carries_a_question_without_names_to_the_other_language(news_settings, e5_embeddings, monkeypatch):  # fmt: skip
     # Nothing in the question is a name: only its words, translated ("jaksa", "vonis"), lead to
-    # the Indonesian report of the sentence the prosecutors asked for. Fused by ranks alone: the
-    # dense hit's margin also carries it there since fusion counts scores.
-    monkeypatch.setattr(retrieve, "SCORE_SHARE_WEIGHT", 0.0)
+    # the Indonesian report of the sentence the prosecutors asked for.
     question = "What sentence did prosecutors demand for the rapper?"
     article = "indosum-1506567110-iwa-k-dihukum-6-bulan-rehabilitasi"
     retriever = HybridRetriever(news_settings, embeddings=e5_embeddings)
+    assert retriever.retrieve(question, 5)[0].article_id == article
+    # Fused by ranks alone the glossary's ranking is what carries it there (with scores, the
+    # dense hit's margin does too).
+    monkeypatch.setattr(retrieve, "SCORE_SHARE_WEIGHT", 0.0)
     assert retriever.retrieve(question, 5)[0].article_id == article
     retriever.weights["translated"] = 0
     assert retriever.retrieve(question, 5)[0].article_id != article
@@ -97,7 +99,7 @@ def test_fusion_prefers_a_clear_winner_of_one_ranking_to_a_near_tie_in_the_other
 def test_score_shares_run_from_the_last_candidate_to_the_first():
     assert score_shares([(5, 8.0), (6, 5.0), (7, 2.0)]) == [1.0, 0.5, 0.0]
     assert score_shares([(5, 1.0), (6, 1.0)]) == [0.0, 0.0]  # a tie says nothing
-    assert score_shares([(5, 3.0)]) == [0.0]
+    assert score_shares([(5, 3.0)]) == [1.0]  # the only hit: a clear first
 
 
 def test_at_most_three_passages_per_article(retriever):
