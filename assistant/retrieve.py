@@ -204,7 +204,7 @@ class HybridRetriever:
                 # One ranking per language: a single uncalibrated list would bury the Indonesian
                 # article an English question is about.
                 for lang in self._languages(index, filters):
-                    lang_mask = mask if lang is None else (index.langs == lang) & (True if mask is None else mask)  # fmt: skip
+                    lang_mask = mask if lang is None else _within(mask, index.langs == lang)
                     rankings.append((index.nearest(vector, CANDIDATES, lang_mask), lambda row: w["dense"]))  # fmt: skip
         if self.use_lexical:
             rankings.append((index.search(question, CANDIDATES, mask), lambda row: w["lexical_same_lang"] if index.langs[row] == q_lang else w["lexical_cross_lang"]))  # fmt: skip
@@ -215,7 +215,7 @@ class HybridRetriever:
                 rankings.append((index.search(names, CANDIDATES, mask), lambda row: w["entity"]))
             # The question's words the glossary knows, translated, find the other language's
             # articles that BM25 on the question's own words cannot.
-            other = (index.langs != q_lang) & (True if mask is None else mask)
+            other = _within(mask, index.langs != q_lang)
             translated = translated_question(question, set(names.lower().split()))
             if translated and w["translated"] and other.any():
                 rankings.append((index.search(f"{translated} {names}", CANDIDATES, other), lambda row: w["translated"]))  # fmt: skip
@@ -259,6 +259,11 @@ class HybridRetriever:
 
     def as_langchain(self, k: int | None = None, filters: Filters | None = None) -> KabarRetriever:
         return KabarRetriever(hybrid=self, k=k or self.settings.top_k, filters=filters or Filters())
+
+
+def _within(mask: np.ndarray | None, rows: np.ndarray) -> np.ndarray:
+    """`rows` (a boolean per row) kept to the filters' `mask`, when there is one."""
+    return rows if mask is None else rows & mask
 
 
 def fused_scores(rankings: list[tuple[list[tuple[int, float]], object]]) -> dict[int, float]:
