@@ -208,7 +208,11 @@ ANSWER_FORM_WORDS = re.compile(
     # "What position did Cynthia Cooper hold?": the news gives the post ("ex-head of internal
     # accounting"), never the word; only as asked ("job cuts", "role model" keep theirs).
     r"|(?<=\bwhat )(?:positions?|posts?|roles?|jobs?)\b|(?<=\bwhich )(?:positions?|posts?|roles?|jobs?)\b"
-    r"|\b(?:jabatan|posisi)(?:nya)?(?= apa\b)|(?<=\bapa )(?:jabatan|posisi)(?:nya)?\b",
+    r"|\b(?:jabatan|posisi)(?:nya)?(?= apa\b)|(?<=\bapa )(?:jabatan|posisi)(?:nya)?\b"
+    # "Binatang apakah …", "Departemen apa …" (opening the question, not "diganti jadi apa"),
+    # "nama badan …", "Apakah alat musik …": the kind of thing asked for, which the news names
+    # ("katak batu", "BKKBN", "Kementerian Koperasi").
+    r"|^[a-z]\w+(?= apa(?:kah)?\b)|(?<=\bnama )[a-z]\w+|(?<=^apakah )[a-z]\w+",
     re.I,
 )
 
