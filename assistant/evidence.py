@@ -211,8 +211,9 @@ ANSWER_FORM_WORDS = re.compile(
     r"|\b(?:jabatan|posisi)(?:nya)?(?= apa\b)|(?<=\bapa )(?:jabatan|posisi)(?:nya)?\b"
     # "Binatang apakah …", "Departemen apa …" (opening the question, not "diganti jadi apa"),
     # "nama badan …", "Apakah alat musik …": the kind of thing asked for, which the news names
-    # ("katak batu", "BKKBN", "Kementerian Koperasi").
-    r"|^[a-z]\w+(?= apa(?:kah)?\b)|(?<=\bnama )[a-z]\w+|(?<=^apakah )[a-z]\w+",
+    # ("katak batu", "BKKBN", "Kementerian Koperasi"). Not a kind of name: "nama asli Mario
+    # Teguh" is answered where the news writes "nama asli".
+    r"|^[a-z]\w+(?= apa(?:kah)?\b)|(?<=\bnama )(?!(?:asli|lengkap|panggilan|samaran|julukan|kecil|resmi)\b)[a-z]\w+|(?<=^apakah )[a-z]\w+",
     re.I,
 )
 

@@ -845,6 +845,7 @@ def test_the_kind_of_thing_asked_for_need_not_be_in_the_passage():
     frog = "Koleksi katak batu (Limnonectes) dari Sulawesi disimpan di museum zoologi itu."
     assert why_not_answered("Binatang apakah yang memiliki nama latin Limnonectes?", frog) is None
     assert [w for w, _ in parse_question("Departemen apa yang dipimpin oleh Suryadharma Ali?").word_forms] == ["dipimpin"]  # fmt: skip
+    assert [w for w, _ in parse_question("nama asli mario teguh").word_forms] == ["asli", "mario", "teguh"]  # fmt: skip
     # Only the kind opening the question: "diganti jadi apa" keeps its verb.
     assert "jadi" in [w for w, _ in parse_question("PPLP mau diganti jadi apa sama Kemenpora?").word_forms]  # fmt: skip
 
