@@ -342,6 +342,10 @@ def entity_in(entity: str, text_lower: str) -> bool:
     return _entity_in(entity, text_lower)
 
 
+# What may follow a name in a word that is still the name: "rossi's", "indonesian", "jakartanya".
+_INFLECTION = r"(?:['’]s|s|es|n|an|ian|nya)?"
+
+
 def _entity_in(entity: str, text_lower: str) -> bool:
     if entity.isdigit() or re.fullmatch(r"[\d.,]+", entity):
         digits = entity.replace(",", "").replace(".", "")
@@ -359,9 +363,6 @@ def _entity_in(entity: str, text_lower: str) -> bool:
     if any(re.search(rf"\b{re.escape(form[:-1])}\w?{_INFLECTION}\b" if len(form) > 4 else rf"\b{re.escape(form)}{_INFLECTION}\b", text_lower) for form in _stems(entity) if len(form) >= 4):  # fmt: skip
         return True
     return bool(_spelled_alike_in(entity, text_lower))
-
-
-_INFLECTION = r"(?:['’]s|s|es|n|an|ian|nya)?"
 
 
 def _spelled_alike_in(word: str, text_lower: str) -> set[str]:

@@ -5,9 +5,9 @@ gap added to other-language cosines (CROSS_LANGUAGE_GAP), so an Indonesian artic
 buried under English ones for an English question. BM25 on the question's own words only helps
 when question and passage share a language; across languages its hits are mostly noise that
 plain fusion lets crowd out good dense hits, so it is weighed by language match. Fusion counts
-a hit's score beside its rank, so a clear winner of one ranking is not outvoted by near-misses. The question's
-names, and its other words that the glossary knows translated, search the other language's
-articles. Then: a preference for passages quoting the asked-about speaker, optional recency, at
+a hit's score beside its rank, so a clear winner of one ranking is not outvoted by near-ties in
+another. The question's names, and its other words that the glossary knows translated, search
+the other language's articles. Then: a preference for passages quoting the asked-about speaker, optional recency, at
 most three passages per article, and near-duplicate wire copies merged into one hit.
 """
 

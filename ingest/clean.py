@@ -73,7 +73,7 @@ ID_WORDS = frozenset(
     kepada terhadap menurut usai atas bahkan kembali sementara maupun melalui akibat sekitar
     selama sehingga pula lalu kemudian berdasarkan satu dua tiga
     apa siapa kapan dimana mana mengapa kenapa bagaimana berapa apakah tentang
-    siapakah kapankah dimanakah manakah mengapakah bagaimanakah berapakah gimana
+    siapakah kapankah dimanakah manakah mengapakah bagaimanakah berapakah
     kemana kemanakah darimana nama
     """.split()  # noqa: SIM905
 ) | frozenset(TYPED_SHORT_FORMS)
