@@ -21,11 +21,12 @@ import numpy as np
 
 from assistant.config import Settings
 from assistant.errors import BackendUnavailable
-from assistant.evidence import Evidence, best_sentences, content_terms, rank_sentences
+from assistant.evidence import content_terms
 from assistant.guard import is_instruction, without_instructions
 from assistant.models import Hit
 from assistant.prompts import render
 from assistant.retrieve import asked_speaker
+from assistant.sentence_ranker import Evidence, best_sentences, rank_sentences
 from ingest.chunk import split_sentences
 from ingest.clean import blank_dateline
 from ingest.quotes import extract_quotes, same_speaker

@@ -26,19 +26,12 @@ from assistant.answer import (
 from assistant.config import Settings
 from assistant.embeddings import canonical_embedding_name
 from assistant.evidence import (
-    RANKER_EMBEDDING,
-    REFUSAL_THRESHOLD,
-    Evidence,
     answering_passages,
     asks_for_a_count,
     asks_for_a_name,
-    best_sentences,
     keeps_only_speakers_words,
     numbers_attributed,
-    order_by_best_sentence,
-    passages_competing,
     question_entities,
-    rank_sentences,
     sentence_supported,
     states_asked_slot,
     states_asked_topic,
@@ -51,6 +44,15 @@ from assistant.models import Answer, Citation, Hit
 from assistant.prompts import render
 from assistant.question_form import normalize_question
 from assistant.retrieve import Filters, HybridRetriever, asked_speaker
+from assistant.sentence_ranker import (
+    RANKER_EMBEDDING,
+    REFUSAL_THRESHOLD,
+    Evidence,
+    best_sentences,
+    order_by_best_sentence,
+    passages_competing,
+    rank_sentences,
+)
 from ingest.chunk import split_sentences
 from ingest.clean import detect_language
 

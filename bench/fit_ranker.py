@@ -1,4 +1,4 @@
-"""Fit the sentence ranker's weights (assistant/evidence.py RANKER_WEIGHTS) on a question set.
+"""Fit the sentence ranker's weights (assistant/sentence_ranker.py RANKER_WEIGHTS) on a question set.
 
 For each question: those of the top 5 retrieved passages that pass the answerability check (the
 passages the chain ranks), and for answerable questions the same once its gold articles are
@@ -30,15 +30,10 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 from assistant.config import Settings  # noqa: E402
 from assistant.eval import contains_answer, load_questions, resolve_gold_ids  # noqa: E402
-from assistant.evidence import (  # noqa: E402
-    RANKER_BIAS,
-    RANKER_FEATURES,
-    RANKER_WEIGHTS,
-    answering_passages,
-    passage_features,
-)
+from assistant.evidence import answering_passages
 from assistant.question_form import normalize_question  # noqa: E402
 from assistant.retrieve import HybridRetriever  # noqa: E402
+from assistant.sentence_ranker import RANKER_BIAS, RANKER_FEATURES, RANKER_WEIGHTS, passage_features
 from ingest.clean import detect_language  # noqa: E402
 
 

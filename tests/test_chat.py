@@ -11,10 +11,11 @@ from assistant.__main__ import main as assistant_main
 from assistant.answer import LOCAL_MODEL_FILE, REFUSALS, llamacpp_available
 from assistant.chat import NewsAssistant, condense_heuristic, verify_citations
 from assistant.config import DEFAULT_MODEL_CACHE
-from assistant.evidence import REFUSAL_THRESHOLD, states_evidence_number
+from assistant.evidence import states_evidence_number
 from assistant.models import Hit
 from assistant.prompts import PromptError, render
 from assistant.retrieve import Filters, HybridRetriever
+from assistant.sentence_ranker import REFUSAL_THRESHOLD
 from ingest.load import path_id
 
 from .conftest import SEED_FILE, make_settings

@@ -8,7 +8,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.evidence import RANKER_FEATURES, RANKER_WEIGHTS, best_sentences, sentence_features
+from assistant.sentence_ranker import (
+    RANKER_FEATURES,
+    RANKER_WEIGHTS,
+    best_sentences,
+    sentence_features,
+)
 
 BBC_PSP = (
     "Gamers have bought almost all of the first batch of Sony's new PlayStation Portable (PSP) "
@@ -129,8 +134,8 @@ def test_refusal_sweep_counts_each_kind_of_retrieval():
 
 def test_passages_are_shown_best_sentence_first_and_cut_to_their_best_sentences():
     from assistant.answer import format_passages
-    from assistant.evidence import order_by_best_sentence
     from assistant.models import Hit
+    from assistant.sentence_ranker import order_by_best_sentence
 
     passages = [
         Hit("ramayana-0", "ramayana", ID_RAMAYANA, {"title": "Ramayana", "lang": "id"}, 0.9),
@@ -154,7 +159,7 @@ def test_passages_are_shown_best_sentence_first_and_cut_to_their_best_sentences(
 
 
 def test_only_passages_competing_with_the_best_sentence_are_shown_to_a_model():
-    from assistant.evidence import COMPETING_MARGIN, Evidence, passages_competing
+    from assistant.sentence_ranker import COMPETING_MARGIN, Evidence, passages_competing
 
     def ranked(*scores_by_passage):
         out = [Evidence(i, f"s{i}", 0, 2, s) for i, s in enumerate(scores_by_passage)]
@@ -700,8 +705,9 @@ def test_a_written_answer_must_state_what_the_question_asks_for():
 
 
 def test_a_dateline_is_no_sentence_but_its_place_counts():
-    from assistant.evidence import passage_features, why_not_answered
+    from assistant.evidence import why_not_answered
     from assistant.models import Hit
+    from assistant.sentence_ranker import passage_features
 
     semarang = "SEMARANG – Banjir merendam 300 rumah di kawasan itu."
     assert why_not_answered("Berapa rumah yang terendam banjir di Semarang?", semarang) is None
@@ -866,7 +872,7 @@ def test_a_chairman_chairs():
 
 
 def test_coverage_counts_the_questions_words_not_their_stems():
-    from assistant.evidence import RANKER_FEATURES, sentence_features
+    from assistant.sentence_ranker import RANKER_FEATURES, sentence_features
 
     # "named" (forms 'named' and 'name') had counted twice and "director" once: "named best
     # film" covered 3/4 of "Who was named best director?", "the best director prize" 2/4. Each
@@ -889,7 +895,7 @@ def test_did_you_know_states_what_it_asks():
     )
     ranked = best_sentences("Berapa persen kebutuhan air harian yang bisa berasal dari makanan padat?", [passage])  # fmt: skip
     assert "20 persen" in ranked[0].sentence
-    from assistant.evidence import asks_a_question
+    from assistant.sentence_ranker import asks_a_question
 
     assert not asks_a_question("3. Tahukah kalian, 20 persen air berasal dari makanan?")
     assert asks_a_question("Tahukah Anda?") and asks_a_question("Siapa lagi korbannya?")
