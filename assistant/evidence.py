@@ -112,6 +112,22 @@ _CURRENCY = r"dollars?|dolar|pounds?|euros?|yen|yuan|rupees?|francs?|ringgit"
 _CURRENCY_AFTER = re.compile(rf"(?:\s+[A-Z][\w'’-]*)*\s+(?i:{_CURRENCY})\b")
 
 
+# Offices Indonesian news and its readers write short: "siapa mendagri pakistan" is answered
+# by "Menteri Dalam Negeri Pakistan, Sarfraz Bugti", and "Mendagri Tjahjo Kumolo" answers a
+# question about the "menteri dalam negeri". A short form also counts as the words it stands for.
+OFFICE_SHORT_FORMS = {
+    "mendagri": "menteri dalam negeri", "menlu": "menteri luar negeri", "menkeu": "menteri keuangan",
+    "menhan": "menteri pertahanan", "menkes": "menteri kesehatan", "menag": "menteri agama",
+    "mensos": "menteri sosial", "menpora": "menteri pemuda dan olahraga",
+    "mendikbud": "menteri pendidikan dan kebudayaan", "menaker": "menteri ketenagakerjaan",
+    "menhub": "menteri perhubungan", "mentan": "menteri pertanian", "mendag": "menteri perdagangan",
+    "menperin": "menteri perindustrian", "menkumham": "menteri hukum dan ham",
+    "kapolri": "kepala kepolisian", "kapolda": "kepala kepolisian daerah", "wapres": "wakil presiden",
+    "dirut": "direktur utama",
+}  # fmt: skip
+_OFFICE_SHORT_FORM = re.compile(rf"\b(?:{'|'.join(OFFICE_SHORT_FORMS)})\b", re.I)
+
+
 # Capitalised words of a name that are no part of what a passage must hold: a title written as
 # an acronym ("siapa CEO Freeport McMoran": the news may say "Chief Executive Officer"), an
 # academic or religious honorific ("Prof Dr Djoko Tjahjono", "Ir Holif"), a company's legal form
@@ -121,7 +137,8 @@ NAME_TITLES = {
     "ir", "drs", "dra", "hj", "kh", "pt", "tbk", "persero", "inc", "ltd", "plc", "corp",
     "kelurahan", "kecamatan", "kabupaten", "desa", "dusun", "provinsi", "province",
 }  # fmt: skip
-_TITLES = ROLE_TITLES | NAME_TITLES
+# An office written short is a title too: "Mendagri Tjahjo Kumolo" is Tjahjo Kumolo.
+_TITLES = ROLE_TITLES | NAME_TITLES | set(OFFICE_SHORT_FORMS)
 # "Today's …", "Last year's …": an opening word with "'s" is a name unless it is one of these.
 _NOT_OWNERS = {
     "today", "yesterday", "tomorrow", "tonight", "this", "last", "next", "year", "week",
@@ -220,6 +237,8 @@ def content_terms(text: str) -> set[str]:
     text = re.sub(r"['’]s\b", "", text)  # "Safin's" -> "safin"
     terms = set(tokenize_query(_NYA.sub(r"\1", text)))
     terms |= {stem_en(m.group(1).lower()) for m in _PERSON_NOUN.finditer(text)}
+    for m in _OFFICE_SHORT_FORM.finditer(text):
+        terms |= set(tokenize_query(OFFICE_SHORT_FORMS[m.group(0).lower()]))
     return terms - _QUESTION_TERMS
 
 

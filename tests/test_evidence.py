@@ -990,3 +990,21 @@ def test_words_an_answer_leaves_untranslated_must_be_the_speaker_s():
     assert keeps_only_speakers_words(question, "Zelensky said Putin is trying to thwart the talks [1].", [article])  # fmt: skip
     # No speaker asked, or none quoted: nothing to check.
     assert keeps_only_speakers_words("Why are talks delayed?", "Putin is sengaja delaying [1].", [article])  # fmt: skip
+
+
+def test_an_office_written_short_is_the_office_written_out():
+    from assistant.evidence import content_terms, why_not_answered
+    from assistant.sentence_ranker import best_sentences
+
+    passage = (
+        "Sebanyak 59 orang tewas saat pria bersenjata menyerang sekolah polisi di Quetta, Pakistan. "
+        '"Tiga teroris masuk ke gerbang utama," kata Menteri Dalam Negeri Pakistan, Sarfraz Bugti. '
+        "Serangan itu dikutuk Amerika Serikat."
+    )
+    question = "siapa mendagri pakistan yang berkomentar soal serangan di Quetta"
+    assert why_not_answered(question, passage) is None
+    assert "Sarfraz Bugti" in best_sentences("siapa mendagri Pakistan?", [passage])[0].sentence
+    # Both ways: the news writes the short form, the question the office.
+    assert {"menteri", "negeri"} <= content_terms("Mendagri Tjahjo Kumolo mengatakan pilkada aman.")
+    # Capitalised, the short form is a title, not a name the passage must hold.
+    assert why_not_answered("Siapa Mendagri Pakistan?", passage) is None
