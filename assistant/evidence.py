@@ -70,7 +70,8 @@ SLOTS = [
     ("number", re.compile(r"\bhow (?:many|much|big|large)\b|\bberapa\b|" + _WHAT_THE + r"(?:percentage|share|amount|number|score|total|figure)\b", re.I)),
     ("say", re.compile(r"\bwhat did .+ (?:say|tell|claim|think)\b|\bapa (?:kata|yang dikatakan|yang disampaikan|pendapat|komentar|tanggapan)\b", re.I)),
     ("who", re.compile(r"\bwho(?:m|se)?\b|\bsiapa(?:kah)?\b", re.I)),
-    ("where", re.compile(r"\bwhere\b|\b(?:di|dari|ke) ?mana(?:kah)?\b|\bwhich (?:city|country|state|town|place|region|island|stadium|venue)\b|\b(?:kota|negara(?: bagian)?|provinsi|pulau|daerah|tempat|wilayah|kabupaten) (?:apa|mana)\b", re.I)),
+    # "Where does cancer rank among the causes of death?" asks a standing ("peringkat ketiga").
+    ("where", re.compile(r"\bwhere\b(?![^?]*\b(?:rank|ranks|ranked|stand|stands)\b)|\b(?:di|dari|ke) ?mana(?:kah)?\b|\bwhich (?:city|country|state|town|place|region|island|stadium|venue)\b|\b(?:kota|negara(?: bagian)?|provinsi|pulau|daerah|tempat|wilayah|kabupaten) (?:apa|mana)\b", re.I)),
     # "Which minister …", "Klub mana …": a named thing, checked like a person. Listed last so a
     # more specific phrase at the same place ("which city", "which year") wins.
     ("who", re.compile(r"\bwhich\b|\b(?!(?:di|dari|ke)\b)\w+ mana(?:kah)?\b", re.I)),
@@ -1048,7 +1049,7 @@ def question_focus(question: str) -> set[str] | None:
 # What counting questions count, in both languages: how a passage in the other language names
 # the counted thing. A focus word outside these groups is not checked across languages.
 COUNTED_THINGS = [
-    {"people", "persons", "person", "orang", "jiwa", "warga"},
+    {"people", "persons", "person", "humans", "orang", "jiwa", "warga", "manusia"},
     {"visitors", "visitor", "pengunjung", "wisatawan", "tourists", "turis"},
     {"victims", "victim", "korban", "dead", "deaths", "killed", "tewas", "meninggal"},
     {"injured", "wounded", "luka"}, {"countries", "country", "nations", "negara"},

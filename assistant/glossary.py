@@ -213,7 +213,8 @@ province / provinsi
 region area / daerah wilayah kawasan
 people residents citizens / warga penduduk masyarakat orang
 reason why because / alasan karena sebab
-cause caused / penyebab menyebabkan disebabkan
+cause causes caused / penyebab menyebabkan disebabkan
+rank ranks ranked ranking / peringkat menduduki
 first / pertama
 last final / terakhir
 new / baru

@@ -1008,3 +1008,22 @@ def test_an_office_written_short_is_the_office_written_out():
     assert {"menteri", "negeri"} <= content_terms("Mendagri Tjahjo Kumolo mengatakan pilkada aman.")
     # Capitalised, the short form is a title, not a name the passage must hold.
     assert why_not_answered("Siapa Mendagri Pakistan?", passage) is None
+
+
+def test_people_counted_across_languages_may_be_manusia():
+    from assistant.evidence import why_not_answered
+
+    passage = "Pada 2012 lalu, kanker sedikitnya telah membunuh sekitar 8,2 juta manusia."
+    question = "How many people did cancer kill in 2012?"
+    assert why_not_answered(question, passage, same_language=False) is None
+    # Still a count of people: tons of rice are no answer.
+    rice = "Pada 2012 lalu, Indonesia mengimpor sekitar 8,2 juta ton beras."
+    assert why_not_answered(question, rice, same_language=False) is not None
+
+
+def test_where_something_ranks_asks_no_place():
+    from assistant.evidence import asked_slot
+
+    assert asked_slot("Where does cancer rank among the causes of death in Indonesia?") is None
+    assert asked_slot("Where do the Lib Dems stand on tuition fees?") is None
+    assert asked_slot("Where was Joe Taslim born?") == "where"
