@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from langchain_core.runnables import RunnableLambda, RunnablePassthrough
 
@@ -23,23 +23,22 @@ from assistant.answer import (
     compose_extractive,
     get_backend,
 )
-from assistant.config import Settings
-from assistant.embeddings import canonical_embedding_name
-from assistant.evidence import (
-    answering_passages,
+from assistant.answer_checks import (
+    CITE,
     asks_for_a_count,
     asks_for_a_name,
+    claims_attributed,
     keeps_only_speakers_words,
-    numbers_attributed,
-    question_entities,
-    sentence_supported,
     states_asked_slot,
     states_asked_topic,
     states_evidence_name,
     states_evidence_number,
     states_speakers_words,
+    verify_citations,
 )
-from assistant.guard import in_language, leaks_prompt, without_instructions
+from assistant.config import Settings
+from assistant.embeddings import canonical_embedding_name
+from assistant.evidence import answering_passages, question_entities
 from assistant.models import Answer, Citation, Hit
 from assistant.prompts import render
 from assistant.question_form import normalize_question
@@ -59,7 +58,6 @@ from ingest.clean import detect_language
 log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 2000
-_CITE = re.compile(r"\s*\[(\d+)\]")
 _FOLLOW_UP_START = re.compile(r"^(?:and|dan|lalu|terus|kemudian|then|so|also|juga)\b[\s,]*", re.I)
 _WHAT_ABOUT = re.compile(r"^(?:what about|how about|and what about|bagaimana dengan|kalau|lalu bagaimana dengan)\s+(?P<x>.+?)[?.!]*$", re.I)  # fmt: skip
 _PRONOUN = re.compile(r"\b(?:he|she|they|him|her|them|it|his|their|dia|ia|mereka|beliau|tersebut|itu)\b|nya\b", re.I)  # fmt: skip
@@ -141,9 +139,7 @@ class NewsAssistant:
         return standalone
 
     def _condense_with_llm(self, question: str, history, backend: ChatModelBackend) -> str | None:
-        turns = "\n".join(
-            f"User: {q}\nAssistant: {_CITE.sub('', a)[:300]}" for q, a in history[-3:]
-        )
+        turns = "\n".join(f"User: {q}\nAssistant: {CITE.sub('', a)[:300]}" for q, a in history[-3:])
         try:
             text = backend.complete(render("condense", history=turns, question=question)).strip()
         except Exception as exc:  # noqa: BLE001 - a failed rewrite falls back to the heuristic
@@ -277,12 +273,12 @@ class NewsAssistant:
     def _finish(self, text: str, passages: list[Hit], language: str, backend: str, question: str) -> Answer:  # fmt: skip
         """Renumber `[n]` to the order of first citation and attach the cited passages."""
         order: list[int] = []
-        for m in _CITE.finditer(text):
+        for m in CITE.finditer(text):
             n = int(m.group(1))
             if 1 <= n <= len(passages) and n not in order:
                 order.append(n)
         new_number = {old: i + 1 for i, old in enumerate(order)}
-        text = _CITE.sub(lambda m: f" [{new_number[int(m.group(1))]}]" if int(m.group(1)) in new_number else "", text)  # fmt: skip
+        text = CITE.sub(lambda m: f" [{new_number[int(m.group(1))]}]" if int(m.group(1)) in new_number else "", text)  # fmt: skip
         citations = []
         claims = _claims_by_citation(text)
         for old in order:
@@ -307,18 +303,6 @@ class NewsAssistant:
         return Answer(text.strip(), language, backend, citations, answered=True)
 
 
-def claims_attributed(question: str, answer: str, passages: list[Hit]) -> bool:
-    """Whether each cited sentence of a generated answer gives the question's names only the
-    numbers a passage it cites gives them (`numbers_attributed`)."""
-    for a, b in split_sentences(answer):
-        sentence = answer[a:b]
-        cited = [n for n in map(int, _CITE.findall(sentence)) if 1 <= n <= len(passages)]
-        claim = _CITE.sub("", sentence)
-        if cited and not any(numbers_attributed(question, claim, passages[n - 1].text, passages[n - 1].metadata.get("lang")) for n in cited):  # fmt: skip
-            return False
-    return True
-
-
 _CITES_AFTER_STOP = re.compile(r"([.!?…][”\"’']?)((?:\s*\[\d+\])+)")
 
 
@@ -328,76 +312,6 @@ def _claims_by_citation(text: str) -> dict[int, str]:
     text = _CITES_AFTER_STOP.sub(lambda m: m.group(2) + m.group(1), text)
     for a, b in split_sentences(text):
         sentence = text[a:b]
-        for m in _CITE.finditer(sentence):
-            claims.setdefault(int(m.group(1)), _CITE.sub("", sentence))
+        for m in CITE.finditer(sentence):
+            claims.setdefault(int(m.group(1)), CITE.sub("", sentence))
     return claims
-
-
-# A small model sometimes talks about its sources instead of the news: "This information is
-# supported by passage [1].", "…, citing [1]." Such words are no claim; they are left out.
-_PASSAGE_NOUN = r"(?:passages?|bagian|kutipan|teks|paragraf)"  # only ever the passages shown
-_SOURCE_NOUN = rf"(?:{_PASSAGE_NOUN}|sources?|sumber)"  # also a news source: "sources say"
-_SOURCE_AT_END = rf"(?:the )?{_SOURCE_NOUN}(?:\s*\d+)?\s*[.!?]?$"
-_ABOUT_THE_PASSAGES = re.compile(
-    rf"^(?:this|that|the above) (?:information|answer)\b.*\b{_SOURCE_AT_END}"
-    rf"|\b(?:supported|stated|mentioned|confirmed|found|given) (?:by|in) {_SOURCE_AT_END}"
-    rf"|^(?:informasi|jawaban) (?:ini|tersebut)\b.*\b{_SOURCE_AT_END}"
-    rf"|\b(?:didukung|disebutkan|terdapat) (?:oleh|dalam|di) {_SOURCE_AT_END}"
-    rf"|^this (?:can be|is) (?:seen|found|shown|stated) (?:in|from) (?:the )?{_PASSAGE_NOUN}\b"
-    rf"|^hal ini (?:dapat |bisa )?(?:dilihat|terlihat) (?:dari|dalam|di) {_PASSAGE_NOUN}\b",
-    re.I,
-)
-# "According to passage [1], …", "The passage [1] states that …": the claim is what follows. A
-# source counts only with its "[n]": "According to sources, the minister …" is reported news.
-_CITED = r"(?:\s*\[\d+\])+\s*"
-_SHOWN_SOURCE = rf"(?:the\s+)?(?:{_PASSAGE_NOUN}(?:{_CITED})?|(?:(?:sources?|sumber)\s*)?{_CITED})"
-_SOURCE_LEAD = re.compile(
-    rf"^(?:according to|menurut)\s*{_SHOWN_SOURCE}\s*,\s*"
-    rf"|^(?:the|this)\s+{_SHOWN_SOURCE}\s*(?:states?|says?|mentions?|shows?|notes?|reports?)(?: that)?\s+"
-    rf"|^{_SHOWN_SOURCE}\s*(?:ini\s+|tersebut\s+)?(?:menyatakan|menyebutkan)(?: bahwa)?\s+",
-    re.I,
-)
-_CITING_TAIL = re.compile(r"(?:,\s*|\s+)(?:citing|as cited in|as stated in)(?:\s+(?:the\s+)?(?:passages?|sources?))?\s*([.!?]?)$", re.I)  # fmt: skip
-
-
-def verify_citations(text: str, passages: list[Hit], language: str) -> str | None:
-    """The generated answer with every sentence cited to a passage that supports it, or None
-    when the answer cannot be trusted (a refusal, nothing supported, or most claims dropped)."""
-    text = re.sub(r"\s*\[(?!\d+\])[^\]]{0,12}\]", "", text).strip()  # "[n]" copied from the prompt
-    if not text or any(r.lower()[:40] in text.lower() for r in REFUSALS.values()):
-        return None
-    if leaks_prompt(text) or not in_language(text, language):
-        return None  # an instruction planted in an article got through to the model (see guard)
-    # Support is checked against the news only: a claim backed by a planted instruction is not.
-    passages = [replace(h, text=without_instructions(h.text)) for h in passages]
-    kept, dropped = [], 0
-    for a, b in split_sentences(text):
-        sentence = text[a:b].strip()
-        lead = _SOURCE_LEAD.match(sentence)
-        body = sentence[lead.end() :] if lead else sentence
-        if lead and body[:1].islower() and not body[1:2].isupper():
-            body = body[0].upper() + body[1:]  # "iPhone" stays
-        claim = _CITING_TAIL.sub(r"\1", _CITE.sub("", body).strip())
-        asked_back = claim.endswith("?")
-        if asked_back or len(re.findall(r"\w+", claim)) < 3 or _ABOUT_THE_PASSAGES.search(claim):
-            continue  # no claim: the question asked back, too short, or about the sources
-        cited = [int(n) for n in _CITE.findall(sentence)]
-        valid = [
-            n for n in cited
-            if 1 <= n <= len(passages)
-            and sentence_supported(claim, passages[n - 1].text, passages[n - 1].metadata.get("lang") == language)
-        ]  # fmt: skip
-        if not valid:
-            valid = [
-                i + 1 for i, h in enumerate(passages)
-                if sentence_supported(claim, h.text, h.metadata.get("lang") == language)
-            ][:1]  # fmt: skip
-        if not valid:
-            dropped += 1
-            continue
-        ending = claim[-1] if claim[-1] in ".!" else "."
-        body = claim[:-1] if claim[-1] in ".!" else claim
-        kept.append(body + "".join(f" [{n}]" for n in dict.fromkeys(valid)) + ending)
-    if not kept or dropped >= len(kept):
-        return None  # as many unsupported claims as supported ones: trust none of it
-    return " ".join(kept)

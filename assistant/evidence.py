@@ -1,10 +1,12 @@
-"""Does a passage answer the question, and does a passage support a sentence?
+"""Does a passage answer the question? The question parsed, and the passage checked against it.
 
 Retrieval scores cannot tell answerable from unanswerable questions (the top hit is always
 "similar"), so the decision is made on the text: the question's named entities must occur in
 the passage, its content words must largely occur there (same language), and the slot the
 question asks for (a number, a date, a person, a place, a quote) must be filled in the best
 sentence. Heuristics, tuned on the dev questions; the held-out questions keep them honest.
+Which sentence answers is `sentence_ranker`'s to say; whether a model's answer can be trusted,
+`answer_checks`'s.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.glossary import WORD, translations, written_forms
+from assistant.glossary import WORD, translations
 from assistant.models import Hit
 from assistant.retrieve import asked_speaker, asked_topic
 from assistant.search_index import STOPWORDS_EN, STOPWORDS_ID, stem_en, stem_id, tokenize_query
@@ -103,8 +105,8 @@ SLOT_FILLERS = {
 }  # fmt: skip
 _CALENDAR = re.compile(rf"(?:{MONTHS}|{DAYS})")
 POSSESSIVE = re.compile(r"['’]s$")  # "Rossi's", "Safin’s"
-_NUMBER = r"\d[\d.,]*\d|\d"  # "9.081", "3,911", "2,4", "7"
-_ENTITY = re.compile(rf"\b(?:[A-Z][\w'’-]*[A-Za-z0-9]|[A-Z]{{2,}}|{_NUMBER})\b")
+NUMBER = r"\d[\d.,]*\d|\d"  # "9.081", "3,911", "2,4", "7"
+_ENTITY = re.compile(rf"\b(?:[A-Z][\w'’-]*[A-Za-z0-9]|[A-Z]{{2,}}|{NUMBER})\b")
 
 
 # "in Hong Kong dollars": a currency the answer is to be given in, not a name to look for.
@@ -139,7 +141,7 @@ NAME_TITLES = {
     "kelurahan", "kecamatan", "kabupaten", "desa", "dusun", "provinsi", "province",
 }  # fmt: skip
 # An office written short is a title too: "Mendagri Tjahjo Kumolo" is Tjahjo Kumolo.
-_TITLES = ROLE_TITLES | NAME_TITLES | set(OFFICE_SHORT_FORMS)
+TITLE_WORDS = ROLE_TITLES | NAME_TITLES | set(OFFICE_SHORT_FORMS)
 # "Today's …", "Last year's …": an opening word with "'s" is a name unless it is one of these.
 _NOT_OWNERS = {
     "today", "yesterday", "tomorrow", "tonight", "this", "last", "next", "year", "week",
@@ -158,7 +160,12 @@ def question_entities(question: str) -> list[str]:
     for m in _ENTITY.finditer(question):
         word = POSSESSIVE.sub("", m.group(0))  # "Rossi's" -> "Rossi"
         low = word.lower()
-        if low in QUESTION_WORDS or low in _TITLES or low in STOPWORDS_EN or low in STOPWORDS_ID:
+        if (
+            low in QUESTION_WORDS
+            or low in TITLE_WORDS
+            or low in STOPWORDS_EN
+            or low in STOPWORDS_ID
+        ):
             continue
         if first_word and m.start() == first_word.start(1) and not word.isupper():
             possessive = word != m.group(0)  # "Zelensky's view on …" opens with a name
@@ -175,7 +182,7 @@ def question_entities(question: str) -> list[str]:
     return out
 
 
-_OPENING_WORD = re.compile(r"\W*([A-Z][\w'’-]*)")  # a capitalised word opening a text
+OPENING_WORD = re.compile(r"\W*([A-Z][\w'’-]*)")  # a capitalised word opening a text
 
 
 def named_in_question(question: str) -> tuple[str, ...]:
@@ -185,9 +192,13 @@ def named_in_question(question: str) -> tuple[str, ...]:
     the question gives answers nothing. The word may be no name ("After Bush won …"); it only
     keeps a sentence's "After" from answering."""
     entities = question_entities(question)
-    m = _OPENING_WORD.match(question)
+    m = OPENING_WORD.match(question)
     opening = POSSESSIVE.sub("", m.group(1)).lower() if m else None
-    if opening and opening not in entities and opening not in QUESTION_WORDS | _TITLES | _STOPWORDS:
+    if (
+        opening
+        and opening not in entities
+        and opening not in QUESTION_WORDS | TITLE_WORDS | STOPWORDS
+    ):
         return (opening, *entities)
     return tuple(entities)
 
@@ -359,7 +370,7 @@ def _entity_in(entity: str, text_lower: str) -> bool:
         digits = entity.replace(",", "").replace(".", "")
         if digits in re.sub(r"[.,]", "", text_lower):
             return True
-        return _spelled_in(entity, text_lower)
+        return spelled_in(entity, text_lower)
     if not entity.isalnum():  # GO-JEK also written "GO - JEK" or "gojek"
         squashed = re.sub(r"\W+", "", entity)
         return len(squashed) >= 3 and squashed in re.sub(r"\W+", "", text_lower)
@@ -383,10 +394,10 @@ def _spelled_alike_in(word: str, text_lower: str) -> set[str]:
 @lru_cache(maxsize=2048)
 def _words_of(text_lower: str) -> frozenset[str]:
     """The text's words that could be a name (SPELLING_MIN_LENGTH letters or more)."""
-    return frozenset(w for w in re.findall(r"[^\W\d_]+", text_lower) if len(w) >= SPELLING_MIN_LENGTH and w not in _STOPWORDS and not _SAY_VERB.fullmatch(w))  # fmt: skip
+    return frozenset(w for w in re.findall(r"[^\W\d_]+", text_lower) if len(w) >= SPELLING_MIN_LENGTH and w not in STOPWORDS and not _SAY_VERB.fullmatch(w))  # fmt: skip
 
 
-def _spelled_in(number: str, text_lower: str) -> bool:
+def spelled_in(number: str, text_lower: str) -> bool:
     """Whether the text writes a small whole number in words ("15" as "lima belas")."""
     spelled = SPELLED_NUMBERS.get(number, ()) if number.isdigit() else ()  # not "1.5"
     # "lima" is 5, but not in "lima belas" (15); "twenty" is 20, not in "twenty-five".
@@ -440,7 +451,7 @@ def time_counted(focus: Set[str] | None) -> frozenset[str] | None:
     return frozenset().union(*(_UNIT_OF.get(stem, ()) for stem in focus))
 
 
-_STOPWORDS = STOPWORDS_ID | STOPWORDS_EN
+STOPWORDS = STOPWORDS_ID | STOPWORDS_EN
 # Days and months are capitalised, and never the person, thing or place asked for. Unlike
 # _CALENDAR, no "May" or "Jan": those are names too.
 _CALENDAR_WORD = re.compile(
@@ -496,7 +507,7 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
                 continue  # "Pasal 22" is no number of years
         if slot in ("number", "when", "penalty", "money", "change", "duration", "distance") and re.sub(r"[.,]", "", found) in asked_numbers:  # fmt: skip
             continue  # a number the question itself mentions answers nothing
-        if slot in ("money", "change") and (amount := re.search(_NUMBER, sentence[start:])) and re.sub(r"[.,]", "", amount.group(0)) in asked_numbers:  # fmt: skip
+        if slot in ("money", "change") and (amount := re.search(NUMBER, sentence[start:])) and re.sub(r"[.,]", "", amount.group(0)) in asked_numbers:  # fmt: skip
             continue  # nor does its own sum or share: "£5m" or "10%" in "… after the 10% levy"
         if slot == "age" and m.group("own"):
             # "Riyad Jaffar (27)" is Riyad Jaffar's age: it answers only for the asked person.
@@ -510,20 +521,20 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
                 # after it: "The Tokyo …", "Fifteen-year-old Donald Young's …".
                 lead = WORD.match(sentence, start)
                 rest = re.match(r"\s+(?=[A-Z])", sentence[lead.end() : m.end()]) if lead else None
-                if rest and lead.group(0).lower() not in _TITLES and not _name_at_sentence_start(lead.group(0), passage or sentence):  # fmt: skip
+                if rest and lead.group(0).lower() not in TITLE_WORDS and not _name_at_sentence_start(lead.group(0), passage or sentence):  # fmt: skip
                     start, opens = lead.end() + rest.end(), False
                     found = sentence[start : m.end()].lower()
             # A name that is only the question's own entity (or a title) answers nothing.
-            words = [w for w in WORD.findall(found) if w not in _TITLES]
+            words = [w for w in WORD.findall(found) if w not in TITLE_WORDS]
             if slot == "who" and len(words) == 1 and words[0] in DEMONYMS:
                 continue  # "Italian", "Japanese": a nationality, not who
             if slot == "who" and len(words) == 1 and _AFTER_POSSESSIVE.search(sentence[:start]):
                 continue  # "his Tour debut", "their Premiership rivals": a thing someone has
             if not words or all(any(entity_in(e, w) for e in q_entities) for w in words):
                 continue
-            if start == 0 and len(words) == 1 and words[0] in _STOPWORDS | QUESTION_WORDS:
+            if start == 0 and len(words) == 1 and words[0] in STOPWORDS | QUESTION_WORDS:
                 continue
-            named = [w for w in words if w not in _STOPWORDS]
+            named = [w for w in words if w not in STOPWORDS]
             if named and all(_CALENDAR_WORD.fullmatch(w) for w in named):
                 continue
             as_written = WORD.findall(sentence[start : m.end()])
@@ -532,194 +543,8 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
         yield start, m.end()
 
 
-_CITATION = re.compile(r"\[\d+\]")
-_CITATION_AFTER_SPACE = re.compile(r"\s*\[\d+\]")
-
-
-def without_citations(answer: str) -> str:
-    """A written answer's text without its `[n]` (and the space before each): its sentences."""
-    return _CITATION_AFTER_SPACE.sub("", answer)
-
-
-def citations_blanked(answer: str) -> str:
-    """A written answer with each `[n]` blanked: its words."""
-    return _CITATION.sub(" ", answer)
-
-
-def states_asked_slot(question: str, answer: str, sources: str = "") -> bool:
-    """Whether a written answer states what the question asks for: a number for "how many",
-    a date for "when", a name for "who". A model's "The verdict was postponed [1]." for "When
-    …?" restates the question without answering it. `sources` (the cited passages' text) tells
-    a name opening an answer's sentence from a word capitalised only there."""
-    parsed = parse_question(question)
-    if parsed.slot not in SLOT_FILLERS:
-        return True
-    text = without_citations(answer)
-    context = f"{text}\n{sources}"
-    return any(slot_filled(parsed.slot, text[a:b], parsed.given, context, parsed.counted_time) for a, b in split_sentences(text))  # fmt: skip
-
-
-_DATE = r"(?:19|20)\d\d|\d{1,2}/\d{1,2}(?:/\d{2,4})?"  # a year, "14/2", "14/2/2017"
-_DATE_NUMBER = re.compile(rf"{_DATE}|\d{{1,2}}[.:]\d\d")  # or a clock time, "07.00"
-_COUNTED_SLOTS = ("number", "money", "change", "age", "duration", "penalty", "distance")
-
-
-# A written answer to "what did X say" is X's words when this share of its content words (other
-# than X's name and verbs of saying) is in X's statements of the answer's language. A model that
-# pastes the article ("Zelensky mengesak AS … Seruan ini disampaikan … Gencatan Senjata
-# Tertunda …") or gives someone else's view as X's falls back to X's quote.
-SPEAKERS_WORDS_SHARE = 0.3
-_SAYING = frozenset(content_terms(SAY_VERBS.replace("|", " ")))
-
-
-def _asked_speakers_quotes(question: str, passages: Sequence[str]) -> tuple[str, list[str]]:
-    """The speaker a "what did X say" question asks about, and X's quotes in `passages` (none
-    when the question asks no speaker)."""
-    speaker = asked_speaker(question)
-    if not speaker:
-        return "", []
-    return speaker, [q.text for p in passages for q in extract_quotes(p) if same_speaker(speaker, q.speaker_key)]  # fmt: skip
-
-
-def states_speakers_words(question: str, answer: str, passages: Sequence[str]) -> bool:
-    """Whether a written answer to "what did X say" is made of X's words in `passages` (those
-    in the answer's language). True when the question asks no speaker or they quote X nowhere."""
-    speaker, quotes = _asked_speakers_quotes(question, passages)
-    if not quotes:
-        return True
-    said = set().union(*(content_terms(q) for q in quotes))
-    words = content_terms(citations_blanked(answer)) - content_terms(speaker) - _SAYING
-    return not words or len(words & said) / len(words) >= SPEAKERS_WORDS_SHARE
-
-
-def states_asked_topic(question: str, answer: str) -> bool:
-    """Whether a written answer to "what did X say about Y" speaks of Y: it holds one of Y's
-    words other than names (names only when Y is nothing else), or a word the glossary gives for
-    it in either language ("talks", "negosiasi" for "negotiations"). An account of another of X's
-    statements ("Zelensky said that Ukraine only wants Russia to stop its aggression") answers a
-    question not asked. True when no topic is asked."""
-    topic = asked_topic(question)
-    if not topic:
-        return True
-    words = [w for w in WORD.findall(topic) if content_terms(w)]
-    common = [w for w in words if not w[0].isupper()] or words
-    if not common:
-        return True
-    said = content_terms(citations_blanked(answer)) | written_forms(answer)
-    for word in common:
-        translated = translations(word)
-        synonyms = set().union(*map(translations, translated)) if translated else set()
-        if (content_terms(word) | {word.lower()} | translated | synonyms) & said:
-            return True
-    return False
-
-
-_LOWER_CASE_WORD = re.compile(
-    r"(?<![\w'’-])[a-z][a-z'’-]{3,}(?![\w'’-])"
-)  # no names, no short words
-
-
-def keeps_only_speakers_words(question: str, answer: str, passages: Sequence[str]) -> bool:
-    """For "what did X say" answered in another language than `passages`: whether the words the
-    answer leaves untranslated from them are X's. "Zelensky said that Putin was sengaja trying to
-    delay negotiations" keeps "sengaja" from "banyak pihak menduga Putin sengaja menunda …", a
-    view the article does not give as Zelensky's. True when the question asks no speaker or the
-    passages quote X nowhere."""
-    _, quotes = _asked_speakers_quotes(question, passages)
-    if not quotes:
-        return True
-    written = {w for p in passages for w in _LOWER_CASE_WORD.findall(p)}
-    said = {w for q in quotes for w in _LOWER_CASE_WORD.findall(q)}
-    kept = {w for w in _LOWER_CASE_WORD.findall(citations_blanked(answer)) if w in written and w not in _STOPWORDS}  # fmt: skip
-    return kept <= said
-
-
-def asks_for_a_name(question: str) -> bool:
-    """Whether the question asks who, or which named thing."""
-    return parse_question(question).slot == "who"
-
-
-def asks_for_a_count(question: str) -> bool:
-    """Whether the question asks for a count, a sum, an age, a span of time or a distance."""
-    return parse_question(question).slot in _COUNTED_SLOTS
-
-
-def states_evidence_number(question: str, answer: str, evidence: str) -> bool:
-    """For a count, sum, age or span question: whether a written answer's numbers include one
-    the best evidence states. A small model's "80 financial institutions" or "2,4 grams" where
-    the quoted sentence says 45 banks or two grams picked a number from elsewhere. Dates and
-    the question's own numbers say nothing about the count."""
-    if not asks_for_a_count(question):
-        return True
-    asked = _numbers_written(" ".join(parse_question(question).entities))
-    numbers = _numbers_written(answer) - asked
-    if not numbers:
-        return True
-    low = evidence.lower()
-    return bool(numbers & _numbers_written(evidence)) or any(_spelled_in(n, low) for n in numbers)
-
-
-# How many sentences before a number's own may name whose it is. Two let "149 euros" stand for
-# Europe ("4m DS consoles" two sentences on); the claim's subject is most often in the number's
-# own sentence or, as "it", the one before.
-ATTRIBUTION_REACH = 1
-
-
-def numbers_attributed(question: str, claim: str, passage: str, passage_language: str | None = None) -> bool:  # fmt: skip
-    """Whether a generated claim's numbers belong, in the passage it cites, to the question's
-    names it gives them: where the passage states each such number, those names stand in the
-    same sentence, the ATTRIBUTION_REACH sentences before it or the dateline. A small model
-    answers the question's premise: "Carlsberg raised its dividend by 25%" from a passage where
-    25% is Heineken's and Carlsberg is the next sentence's subject, "Nintendo has sold 4m DS
-    consoles in Europe" where the 4m were sold in Japan and the US. Dates and the question's own
-    numbers are not checked."""
-    parsed = parse_question(question)
-    claim_low = claim.lower()
-    names = [n for n in parsed.names if entity_in(n, claim_low)]
-    numbers = _numbers_written(claim) - _numbers_written(" ".join(parsed.entities))
-    if not names or not numbers:
-        return True
-    body = blank_dateline(passage)
-    sentences = [body[a:b] for a, b in split_sentences(body)]
-    # The dateline's place is the story's; a headline is not: "Nintendo DS makes its Euro debut"
-    # over "Nintendo has sold almost 4m DS consoles" since launching in Japan and the US.
-    heading = _dateline(passage, body)
-    for number in numbers:
-        stating = [i for i, sentence in enumerate(sentences) if number in _numbers_written(sentence)]  # fmt: skip
-        windows = [_leading_up_to(sentences, i, ATTRIBUTION_REACH, heading) for i in stating]
-        if stating and not any(all(_named_in(n, w, passage_language) for n in names) for w in windows):  # fmt: skip
-            return False
-    return True
-
-
-def states_evidence_name(question: str, answer: str, evidence: str) -> bool:
-    """For a who/which question: whether a written answer's names (other than the question's
-    own) include one the best evidence states. A small model's "The head of public
-    communications … is Edy Rahmayadi" where the quoted sentence names Gatot S Dewa Broto took
-    a name from elsewhere, or from nowhere."""
-    parsed = parse_question(question)
-    if parsed.slot != "who":
-        return True
-    text = without_citations(answer)
-    # A capitalised word opening a sentence counts too: "Heineken plans to cut 200 jobs" names
-    # Heineken, and a name from nowhere is written nowhere else to tell it by.
-    openers = [m.group(1).lower() for a, b in split_sentences(text) if (m := _OPENING_WORD.match(text[a:b]))]  # fmt: skip
-    asked = " ".join(parsed.given)
-    names = [
-        n
-        for n in [*question_entities(text), *openers]
-        if not n[0].isdigit() and n not in _TITLES | _STOPWORDS | QUESTION_WORDS and not entity_in(n, asked)
-    ]  # fmt: skip
-    low = evidence.lower()
-    return not names or any(entity_in(n, low) for n in names)
-
-
-def _numbers_written(text: str) -> set[str]:
-    """The numbers in a text other than its dates and "[n]", thousands unseparated and the
-    decimal comma a point: "9.081" and "9,081" are 9081, "2,4" and "2.4" are 2.4."""
-    text = re.sub(rf"\[\d+\]|\b(?:{_DATE})\b", " ", text)
-    tokens = re.findall(_NUMBER, text)
-    return {re.sub(r"[.,](?=\d{3}(?!\d))", "", t).replace(",", ".") for t in tokens}
+DATE = r"(?:19|20)\d\d|\d{1,2}/\d{1,2}(?:/\d{2,4})?"  # a year, "14/2", "14/2/2017"
+_DATE_NUMBER = re.compile(rf"{DATE}|\d{{1,2}}[.:]\d\d")  # or a clock time, "07.00"
 
 
 def _number_at(sentence: str, start: int, end: int) -> str:
@@ -812,7 +637,7 @@ def question_name_phrases(question: str) -> list[list[str]]:
         # A month or weekday is no part of a name: "protes terhadap AS Mei lalu".
         for run in re.split(r"\s*\b(?:" + _CALENDAR.pattern + r")\b\s*", " ".join(words)):
             run_words = run.split()
-            while run_words and (run_words[0] in QUESTION_WORDS or run_words[0] in _TITLES):
+            while run_words and (run_words[0] in QUESTION_WORDS or run_words[0] in TITLE_WORDS):
                 run_words.pop(0)
             while run_words and run_words[-1] in NAME_TITLES:  # "Astra International Tbk"
                 run_words.pop()
@@ -847,7 +672,7 @@ def phrase_scattered(words: Sequence[str], text_lower: str) -> bool:
     return re.search(near, text_lower) is None
 
 
-def _dateline(passage: str, body: str) -> str:
+def passage_dateline(passage: str, body: str) -> str:
     """The dateline ("Rimanews - ") that `blank_dateline` blanked out of `passage` into `body`."""
     return passage[: len(body) - len(body.lstrip())]
 
@@ -878,7 +703,7 @@ def passage_answers(question: str, passage: str, title: str = "", same_language:
 HOME_COUNTRY = {"en": "britain", "id": "indonesia"}
 
 
-def _named_in(entity: str, text_lower: str, passage_language: str | None) -> bool:
+def named_in(entity: str, text_lower: str, passage_language: str | None) -> bool:
     """Whether a question name is in the text, or is the passage's own, implicit country."""
     if entity_in(entity, text_lower):
         return True
@@ -908,7 +733,7 @@ def _noun_after(text: str, at: int) -> bool:
     """Whether a common noun follows position `at`: "2000 workers" counts workers, while
     "2005 di Jakarta" and "2005 Oscars" are years."""
     m = re.match(r"\s+([a-z][\w'’-]*)", text[at:])
-    return m is not None and m.group(1) not in _STOPWORDS
+    return m is not None and m.group(1) not in STOPWORDS
 
 
 _YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d(?!\d)")
@@ -935,7 +760,7 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
     if missing_numbers:
         return f"numbers {missing_numbers} not in passage"
     if names:
-        missing = [e for e in names if not _named_in(e, low, passage_language) and not _named_by_another_part(e, parsed.name_phrases, text, passage)]  # fmt: skip
+        missing = [e for e in names if not named_in(e, low, passage_language) and not _named_by_another_part(e, parsed.name_phrases, text, passage)]  # fmt: skip
         # Every name must be there; with 3+ names allow one miss (a partial name).
         if len(missing) > (1 if len(names) >= 3 else 0):
             return f"names {missing} not in passage"
@@ -974,7 +799,7 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
             return f"no {slot} in a relevant sentence"
         if slot == "money" and same_language and q_terms and not any(_money_near_terms(sentences[i], entities, body, q_terms) for i in filled):  # fmt: skip
             return "no sum of money near the question's words"
-        heading = f"{title} {_dateline(passage, body)}"
+        heading = f"{title} {passage_dateline(passage, body)}"
         if names and not any(_names_near(names, sentences, i, heading, passage_language) for i in filled):  # fmt: skip
             return f"no {slot} near {', '.join(names)}"
     # One content word is no test: news writes "is suing for", not the question's "want".
@@ -1135,7 +960,7 @@ def _named_by_another_part(entity: str, phrases: Sequence[Sequence[str]], text: 
         and any(
             w != entity
             and w not in _ALIAS_OF
-            and w not in _STOPWORDS
+            and w not in STOPWORDS
             and not w[0].isdigit()
             and not _written_in_lower_case(w, body)
             and _stands_alone_as_name(w, text)
@@ -1178,11 +1003,11 @@ def _stands_alone_as_name(word: str, text: str) -> bool:
 
 
 def _names_near(names: Sequence[str], sentences: list[str], i: int, heading: str, passage_language: str | None) -> bool:  # fmt: skip
-    window = _leading_up_to(sentences, i, NAME_REACH, heading)
-    return any(_named_in(e, window, passage_language) for e in names)
+    window = leading_up_to(sentences, i, NAME_REACH, heading)
+    return any(named_in(e, window, passage_language) for e in names)
 
 
-def _leading_up_to(sentences: Sequence[str], i: int, reach: int, heading: str) -> str:
+def leading_up_to(sentences: Sequence[str], i: int, reach: int, heading: str) -> str:
     """Sentence `i` with the `reach` sentences before it and the heading, lower-cased: where a
     name that a sentence's number or name belongs to is written."""
     return " ".join([heading, *sentences[max(0, i - reach) : i + 1]]).lower()
@@ -1228,33 +1053,5 @@ def _speaks_on(speaker: str, topic: str, q_entities: Sequence[str], body: str, t
         if e not in own and not e[0].isdigit() and re.search(rf"\b{re.escape(e)}\b", topic_low)
     ]
     return not names or any(
-        _named_in(e, w.lower(), passage_language) for e in names for w in windows
+        named_in(e, w.lower(), passage_language) for e in names for w in windows
     )
-
-
-def sentence_supported(sentence: str, passage: str, same_language: bool) -> bool:
-    """Whether a generated sentence is backed by the passage it cites: some stretch of three
-    sentences of it holds the sentence's numbers and names and (same language) most of its
-    content words. Support is local: a claim that joins a number from one paragraph to a
-    subject from another ("500,000 people bought the single" where 500.000 counts views
-    elsewhere) is not backed."""
-    numbers = re.findall(_NUMBER, sentence)
-    names = [e for e in question_entities(sentence) if not e[0].isdigit()]
-    terms = content_terms(sentence) if same_language else set()
-
-    def backs(stretch: str) -> bool:
-        low = stretch.lower()
-        if not all(entity_in(num, low) for num in numbers):
-            return False
-        if names and sum(entity_in(n, low) for n in names) < max(1, len(names) - 1):
-            return False
-        return not terms or len(terms & content_terms(stretch)) / len(terms) >= 0.4
-
-    # A stretch holds less than its passage: when the passage does not back the claim, no
-    # stretch does, and a passage of three sentences or fewer is its only stretch.
-    if not backs(passage):
-        return False
-    spans = split_sentences(passage)
-    if len(spans) <= 3:
-        return True
-    return any(backs(passage[spans[i - 1][0] : spans[i + 1][1]]) for i in range(1, len(spans) - 1))

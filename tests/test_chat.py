@@ -9,9 +9,9 @@ import pytest
 
 from assistant.__main__ import main as assistant_main
 from assistant.answer import LOCAL_MODEL_FILE, REFUSALS, llamacpp_available
-from assistant.chat import NewsAssistant, condense_heuristic, verify_citations
+from assistant.answer_checks import states_evidence_number, verify_citations
+from assistant.chat import NewsAssistant, condense_heuristic
 from assistant.config import DEFAULT_MODEL_CACHE
-from assistant.evidence import states_evidence_number
 from assistant.models import Hit
 from assistant.prompts import PromptError, render
 from assistant.retrieve import Filters, HybridRetriever

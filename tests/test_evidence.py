@@ -341,7 +341,7 @@ def test_a_statement_asked_about_a_topic_must_be_on_it():
 
 
 def test_a_written_answer_to_what_did_x_say_must_be_x_s_words():
-    from assistant.evidence import states_speakers_words
+    from assistant.answer_checks import states_speakers_words
 
     passage = (
         "Banyak pihak menduga Putin sengaja menunda pembicaraan gencatan senjata. "
@@ -558,7 +558,7 @@ def test_a_count_of_weeks_or_years_is_answered_in_that_unit():
 
 
 def test_a_say_answer_must_speak_of_the_asked_topic():
-    from assistant.evidence import states_asked_topic
+    from assistant.answer_checks import states_asked_topic
 
     question = "What did Zelensky say about the negotiations?"
     other = "Zelensky said that Ukraine only wants Russia to stop its aggression [1]."
@@ -687,7 +687,7 @@ def test_a_person_named_again_by_one_name_is_still_named():
 
 
 def test_a_written_answer_must_state_what_the_question_asks_for():
-    from assistant.evidence import states_asked_slot
+    from assistant.answer_checks import states_asked_slot
 
     when = "When will the FDA panel decide on the COX-2 painkillers?"
     assert not states_asked_slot(when, "The FDA panel will decide on the COX-2 painkillers [1].")
@@ -938,7 +938,7 @@ BREWERS = (
 
 
 def test_a_number_is_attributed_only_to_the_name_that_has_it_in_the_news():
-    from assistant.evidence import numbers_attributed
+    from assistant.answer_checks import numbers_attributed
 
     question = "By how much did Carlsberg raise its dividend?"
     # 25% is Heineken's: "It" two sentences after Carlsberg's last mention is Heineken.
@@ -951,7 +951,7 @@ def test_a_number_is_attributed_only_to_the_name_that_has_it_in_the_news():
 
 
 def test_the_answer_s_name_must_be_one_the_evidence_states():
-    from assistant.evidence import states_evidence_name
+    from assistant.answer_checks import states_evidence_name
 
     evidence = (
         "Kepala Komunikasi Publik Kemenpora Gatot S Dewa Broto mengatakan PPLP akan diubah. [1]"
@@ -978,7 +978,7 @@ def test_a_change_is_a_share_points_or_a_magnitude_but_not_the_question_s_own():
 
 
 def test_words_an_answer_leaves_untranslated_must_be_the_speaker_s():
-    from assistant.evidence import keeps_only_speakers_words
+    from assistant.answer_checks import keeps_only_speakers_words
 
     article = (
         "Banyak pihak menduga Putin sengaja menunda pembicaraan. "
