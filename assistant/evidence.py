@@ -328,7 +328,7 @@ NAME_ALIASES = [
     {"ireland", "irish", "irlandia"}, {"scotland", "scottish", "skotlandia"},
     {"indonesia", "indonesian", "ri"}, {"malaysia", "malaysian"}, {"thailand", "thai"},
     {"australia", "australian"}, {"india", "indian"}, {"europe", "european", "eropa"},
-    {"eu", "ue"}, {"un", "pbb"}, {"open", "terbuka"}, {"cup", "piala"}, {"world", "dunia"},
+    {"eu", "ue"}, {"open", "terbuka"}, {"cup", "piala"}, {"world", "dunia"},
     {"police", "polisi", "polri"}, {"parliament", "dpr", "house", "representatives"},
     {"president", "presiden"}, {"union", "uni"}, {"united", "serikat"},
     # Places, institutions and their words, as English news names Indonesian ones.
@@ -349,6 +349,11 @@ NAME_ALIASES = [
     {"trade", "perdagangan"}, {"tourism", "pariwisata"}, {"palace", "istana"},
     {"stock", "exchange", "bursa", "saham"}, {"democratic", "democrats", "demokrat"},
     {"party", "partai"}, {"league", "liga"}, {"championship", "championships", "kejuaraan"},
+    # Bodies and measures whose short forms differ between the languages, also written out:
+    # "UN" for "the United Nations'" and "PBB", "PDB" for "gross domestic product".
+    {"un", "pbb", "united nations", "perserikatan bangsa-bangsa"},
+    {"gdp", "pdb", "gross domestic product", "produk domestik bruto"},
+    {"imf", "international monetary fund", "dana moneter internasional"},
 ]  # fmt: skip
 _ALIAS_OF = {name: group for group in NAME_ALIASES for name in group}
 
