@@ -1,9 +1,9 @@
 """The answering chain: condense a follow-up, retrieve, decide answerability, generate, verify.
 
 Preparation is a LangChain (LCEL) chain of small steps; generation streams from the chosen
-backend. The generated text is checked before it becomes the answer: every `[n]` must point to
-a shown passage that supports its sentence, else the sentence is re-cited or dropped, and an
-answer that fails the check is replaced by the extractive one. Streamed tokens are therefore a
+backend. The generated text is checked (`answer_checks`) before it becomes the answer: every
+`[n]` must point to a shown passage that supports its sentence, else the sentence is re-cited or
+dropped, and an answer that fails the checks is replaced by the extractive one. Streamed tokens are therefore a
 preview; the final `Answer` is what the check let through.
 """
 
@@ -169,7 +169,7 @@ class NewsAssistant:
         return answering_passages(question, inputs["hits"], inputs["question_language"])
 
     def _rank_step(self, inputs: dict) -> list[Evidence]:
-        """The sentences of the answering passages, best answer first (see evidence ranker)."""
+        """The sentences of the answering passages, best answer first (see sentence_ranker)."""
         if not inputs["evidence"]:
             return []
         question = inputs["standalone"]

@@ -31,6 +31,7 @@ from ingest.quotes import (
     spelled_alike,
 )
 
+STOPWORDS = STOPWORDS_ID | STOPWORDS_EN
 QUESTION_WORDS = {
     "what", "who", "whom", "whose", "when", "where", "why", "how", "which", "did", "does", "do",
     "is", "are", "was", "were", "apa", "apakah", "siapa", "siapakah", "kapan", "kapankah",
@@ -72,8 +73,9 @@ SLOTS = [
     ("number", re.compile(r"\bhow (?:many|much|big|large)\b|\bberapa\b|" + _WHAT_THE + r"(?:percentage|share|amount|number|score|total|figure)\b", re.I)),
     ("say", re.compile(r"\bwhat did .+ (?:say|tell|claim|think)\b|\bapa (?:kata|yang dikatakan|yang disampaikan|pendapat|komentar|tanggapan)\b", re.I)),
     ("who", re.compile(r"\bwho(?:m|se)?\b|\bsiapa(?:kah)?\b", re.I)),
-    # "Where does cancer rank among the causes of death?" asks a standing ("peringkat ketiga").
-    ("where", re.compile(r"\bwhere\b(?![^?]*\b(?:rank|ranks|ranked|stand|stands)\b)|\b(?:di|dari|ke) ?mana(?:kah)?\b|\bwhich (?:city|country|state|town|place|region|island|stadium|venue)\b|\b(?:kota|negara(?: bagian)?|provinsi|pulau|daerah|tempat|wilayah|kabupaten) (?:apa|mana)\b", re.I)),
+    # "Where does cancer rank among the causes of death?" asks a standing ("peringkat ketiga");
+    # "Where did the top-ranked player grow up?" and "… the statue that stands …" ask a place.
+    ("where", re.compile(r"\bwhere\b(?!\s+(?:do|does|did|will|would)\s+(?:\S+\s+){1,5}?(?:rank|stand)s?\b(?!-))|\b(?:di|dari|ke) ?mana(?:kah)?\b|\bwhich (?:city|country|state|town|place|region|island|stadium|venue)\b|\b(?:kota|negara(?: bagian)?|provinsi|pulau|daerah|tempat|wilayah|kabupaten) (?:apa|mana)\b", re.I)),
     # "Which minister …", "Klub mana …": a named thing, checked like a person. Listed last so a
     # more specific phrase at the same place ("which city", "which year") wins.
     ("who", re.compile(r"\bwhich\b|\b(?!(?:di|dari|ke)\b)\w+ mana(?:kah)?\b", re.I)),
@@ -160,12 +162,7 @@ def question_entities(question: str) -> list[str]:
     for m in _ENTITY.finditer(question):
         word = POSSESSIVE.sub("", m.group(0))  # "Rossi's" -> "Rossi"
         low = word.lower()
-        if (
-            low in QUESTION_WORDS
-            or low in TITLE_WORDS
-            or low in STOPWORDS_EN
-            or low in STOPWORDS_ID
-        ):
+        if low in QUESTION_WORDS or low in TITLE_WORDS or low in STOPWORDS:
             continue
         if first_word and m.start() == first_word.start(1) and not word.isupper():
             possessive = word != m.group(0)  # "Zelensky's view on …" opens with a name
@@ -456,7 +453,6 @@ def time_counted(focus: Set[str] | None) -> frozenset[str] | None:
     return frozenset().union(*(_UNIT_OF.get(stem, ()) for stem in focus))
 
 
-STOPWORDS = STOPWORDS_ID | STOPWORDS_EN
 # Days and months are capitalised, and never the person, thing or place asked for. Unlike
 # _CALENDAR, no "May" or "Jan": those are names too.
 _CALENDAR_WORD = re.compile(

@@ -214,7 +214,7 @@ region area / daerah wilayah kawasan
 people residents citizens / warga penduduk masyarakat orang
 reason why because / alasan karena sebab
 cause causes caused / penyebab menyebabkan disebabkan
-rank ranks ranked ranking / peringkat menduduki
+rank ranks ranked ranking / peringkat
 first / pertama
 last final / terakhir
 new / baru

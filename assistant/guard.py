@@ -7,7 +7,7 @@ Three layers, each cheap and each tested against a model that obeys whatever it 
 2. The prompt fences the passages and tells the model they are data (prompts/answer_*.md).
 3. A generated answer is rejected, and the extractive answer given instead, when it is not in
    the question's language, when it repeats the system prompt, or when its claims are not
-   supported by the passages with the instruction sentences removed (chat.verify_citations).
+   supported by the passages with the instruction sentences removed (answer_checks.verify_citations).
 Layer 1 is a list of phrasings and will miss new ones; layer 3 does not depend on it.
 """
 

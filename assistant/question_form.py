@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from assistant.evidence import POSSESSIVE, QUESTION_WORDS
-from assistant.search_index import STOPWORDS_EN, STOPWORDS_ID
+from assistant.evidence import POSSESSIVE, QUESTION_WORDS, STOPWORDS
 from ingest.clean import TYPED_SHORT_FORMS
 
 # "What's the fine", "Who's the coach": the question word and "is".
@@ -44,7 +43,7 @@ def normalize_question(question: str, passages: list[str]) -> str:
     if any(c.isupper() for c in question):
         return question  # as typed: "Apakah nama latin …" names nothing, whatever the news writes
     wanted = {POSSESSIVE.sub("", w).lower() for w in _WORD.findall(question)}
-    wanted -= STOPWORDS_EN | STOPWORDS_ID | QUESTION_WORDS
+    wanted -= STOPWORDS | QUESTION_WORDS
     written: dict[str, Counter] = {}
     for text in passages:
         for m in _WORD.finditer(text):

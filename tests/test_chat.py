@@ -395,7 +395,7 @@ def test_an_llm_answer_naming_someone_the_evidence_does_not_falls_back_to_the_qu
 
 
 def test_a_generated_claim_is_checked_against_the_passages_it_cites():
-    from assistant.chat import claims_attributed
+    from assistant.answer_checks import claims_attributed
 
     passages = [Hit("c1", "a1", BREWERS, {"lang": "en"}, 1.0), Hit("c2", "a2", "Nothing here.", {"lang": "en"}, 0.5)]  # fmt: skip
     question = "By how much did Carlsberg raise its dividend?"

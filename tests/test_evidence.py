@@ -924,6 +924,10 @@ def test_where_something_ranks_asks_no_place():
     assert asked_slot("Where does cancer rank among the causes of death in Indonesia?") is None
     assert asked_slot("Where do the Lib Dems stand on tuition fees?") is None
     assert asked_slot("Where was Joe Taslim born?") == "where"
+    # A place still, where ranking or standing is no part of the asked verb.
+    assert asked_slot("Where did the world's top-ranked player grow up?") == "where"
+    assert asked_slot("Where is the statue that stands outside the palace?") == "where"
+    assert asked_slot("Where was the stand-up comedian Ernest Prakasa born?") == "where"
 
 
 def test_short_forms_of_bodies_and_measures_match_them_written_out_in_either_language():

@@ -14,7 +14,8 @@ from pydantic import Field
 
 import assistant.chat as chat
 from assistant.answer import ChatModelBackend, ExtractiveBackend
-from assistant.chat import NewsAssistant, verify_citations
+from assistant.answer_checks import verify_citations
+from assistant.chat import NewsAssistant
 from assistant.guard import in_language, is_instruction, leaks_prompt
 from assistant.models import Article
 from assistant.prompts import system_texts
