@@ -30,10 +30,10 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 from assistant.config import Settings  # noqa: E402
 from assistant.eval import contains_answer, load_questions, resolve_gold_ids  # noqa: E402
-from assistant.evidence import answering_passages
+from assistant.evidence import answering_passages  # noqa: E402
 from assistant.question_form import normalize_question  # noqa: E402
 from assistant.retrieve import HybridRetriever  # noqa: E402
-from assistant.sentence_ranker import RANKER_BIAS, RANKER_FEATURES, RANKER_WEIGHTS, passage_features
+from assistant.sentence_ranker import RANKER_BIAS, RANKER_FEATURES, RANKER_WEIGHTS, passage_features  # noqa: E402
 from ingest.clean import detect_language  # noqa: E402
 
 

@@ -1,5 +1,9 @@
 """Checks of a generated answer against the question and the evidence (assistant/answer_checks.py)."""
 
+from assistant.answer import REFUSALS
+from assistant.answer_checks import claims_attributed, states_evidence_number, verify_citations
+from assistant.models import Hit
+
 BREWERS = (
     "Heineken and Carlsberg, two of the largest brewers, have reported falling profits. "
     "Carlsberg saw its annual profit fall by 3% as beer sales slowed in western Europe. "
@@ -7,6 +11,10 @@ BREWERS = (
     "Heineken said it would invest more in marketing. "
     "It increased its dividend payment by 25% to 40 euro cents."
 )
+
+
+def hit(text, lang="id", n=0):
+    return Hit(f"c{n}", f"a{n}", text, {"lang": lang, "title": "", "source": "s"}, 1.0)
 
 
 def test_a_written_answer_to_what_did_x_say_must_be_x_s_words():
@@ -101,3 +109,90 @@ def test_words_an_answer_leaves_untranslated_must_be_the_speaker_s():
     assert keeps_only_speakers_words(question, "Zelensky said Putin is trying to thwart the talks [1].", [article])  # fmt: skip
     # No speaker asked, or none quoted: nothing to check.
     assert keeps_only_speakers_words("Why are talks delayed?", "Putin is sengaja delaying [1].", [article])  # fmt: skip
+
+
+def test_verify_citations_recites_drops_and_rejects():
+    passages = [
+        hit("Harga beras naik 10 persen di Jakarta pada bulan Maret."),
+        hit("Banjir merendam 300 rumah di Bekasi pada hari Senin.", n=1),
+    ]
+    checked = verify_citations("Banjir merendam 300 rumah di Bekasi [1]. Harga beras naik 10 persen [1].", passages, "id")  # fmt: skip
+    assert checked == "Banjir merendam 300 rumah di Bekasi [2]. Harga beras naik 10 persen [1]."
+    assert verify_citations("Harga beras turun 50 persen di Surabaya [9].", passages, "id") is None
+    assert verify_citations(REFUSALS["id"], passages, "id") is None
+
+
+def test_verify_citations_leaves_out_words_about_the_passages():
+    passages = [hit("Robby Ginepri beat Donald Young 6-2 6-2 at the San Jose Open.", lang="en")]
+    answer = "Robby Ginepri beat Donald Young at the San Jose Open, citing [1]. This information is supported by passage [1]."  # fmt: skip
+    assert verify_citations(answer, passages, "en") == "Robby Ginepri beat Donald Young at the San Jose Open [1]."  # fmt: skip
+    # The question asked back is no claim either.
+    echoed = "Who beat Donald Young at the San Jose Open [1]? Robby Ginepri beat Donald Young at the San Jose Open [1]."  # fmt: skip
+    assert verify_citations(echoed, passages, "en") == "Robby Ginepri beat Donald Young at the San Jose Open [1]."  # fmt: skip
+    jawaban = "Banjir merendam 300 rumah di Bekasi [1]. Informasi ini didukung oleh bagian [1]."
+    assert verify_citations(jawaban, [hit("Banjir merendam 300 rumah di Bekasi.")], "id") == "Banjir merendam 300 rumah di Bekasi [1]."  # fmt: skip
+    # A claim introduced by its source keeps the claim; a pointer to the source is no claim.
+    measles = [hit("Romania recorded 3,911 new measles cases between September 2016 and March 2017, the ECDC said.", lang="en")]  # fmt: skip
+    for led in [
+        "According to passage [1], Romania",
+        "According to [1], Romania",
+        "The passage [1] states that Romania",
+    ]:
+        assert verify_citations(f"{led} recorded 3,911 new measles cases [1].", measles, "en") == "Romania recorded 3,911 new measles cases [1]."  # fmt: skip
+    pointer = "Romania recorded 3,911 new measles cases [1]. This can be seen in passage [1], where the ECDC is mentioned."  # fmt: skip
+    assert (
+        verify_citations(pointer, measles, "en") == "Romania recorded 3,911 new measles cases [1]."
+    )
+    for sourced in ["According to the ECDC, Romania", "According to sources, Romania"]:
+        claim = f"{sourced} recorded 3,911 new measles cases [1]."
+        assert verify_citations(claim, measles, "en") == claim, "a named or news source stays"
+    # News that merely mentions a part or a statement stays.
+    for claim in ["Kerusakan terdapat di bagian atap gedung itu", "Pernyataan tersebut disebutkan Presiden saat rapat"]:  # fmt: skip
+        assert verify_citations(f"{claim} [1].", [hit(claim + ".")], "id") == f"{claim} [1]."
+
+
+def test_a_claim_is_backed_only_by_a_stretch_of_the_passage_that_states_it_whole():
+    swift = hit(
+        "Video musiknya ditonton 500.000 kali dalam sehari di YouTube. "
+        "Lagu itu dirilis pada Kamis malam. Penyanyi itu tampil di Los Angeles pekan lalu. "
+        "Konsernya dihadiri ribuan penggemar. Tiketnya habis dalam sepuluh menit. "
+        "Menurut catatan Billboard, setidaknya 200.000 orang membeli lagu terbaru Taylor Swift itu."
+    )  # fmt: skip
+    right = "Menurut catatan Billboard, 200.000 orang membeli lagu terbaru Taylor Swift [1]."
+    assert verify_citations(right, [swift], "id") == right
+    # 500.000 is in the passage, but as views, five sentences before Billboard's sales.
+    stitched = "Menurut catatan Billboard, 500.000 orang membeli lagu terbaru Taylor Swift [1]."
+    assert verify_citations(stitched, [swift], "id") is None
+    # Two neighbouring sentences back one claim; so does a passage of a single sentence.
+    joined = "Lagu terbaru Taylor Swift dirilis pada Kamis malam dan dibeli 200.000 orang [1]."
+    two = hit("Lagu terbaru Taylor Swift dirilis pada Kamis malam. Setidaknya 200.000 orang membelinya, menurut catatan Billboard.")  # fmt: skip
+    assert verify_citations(joined, [two], "id") == joined
+    assert verify_citations(right, [hit("Menurut catatan Billboard, setidaknya 200.000 orang membeli lagu terbaru Taylor Swift itu.")], "id") == right  # fmt: skip
+
+
+def test_the_answer_s_number_must_be_one_the_evidence_states():
+    evidence = "Parmalat has sued 45 banks as it tries to reclaim money paid to banks. [1]"
+    question = "How many banks did Parmalat take to court?"
+    assert states_evidence_number(question, "Parmalat sued 45 banks [1].", evidence)
+    assert not states_evidence_number(question, "Parmalat sued 80 financial institutions [1].", evidence)  # fmt: skip
+    assert states_evidence_number(question, "Parmalat sued dozens of banks [1].", evidence)
+    # "9.081" and "9,081" are one number; a question that counts nothing is not checked.
+    assert states_evidence_number("Berapa paspor dikembalikan?", "Polisi mengembalikan 9,081 paspor [1].", "… 9.081 paspor … [1]")  # fmt: skip
+    assert states_evidence_number("Who sued the banks?", "Parmalat, in 2004 [1].", evidence)
+    # A year or the question's own number is no count; "2" is the evidence's "two".
+    in_2004 = "In 2004 Parmalat sued 45 banks, the company said on 12/3. [1]"
+    assert not states_evidence_number(question, "In 2004 Parmalat sued 80 banks on 12/3 [1].", in_2004)  # fmt: skip
+    assert not states_evidence_number("How many of the 45 banks paid Parmalat back?", "12 of the 45 banks paid [1].", evidence)  # fmt: skip
+    assert states_evidence_number("How many grams did police find?", "Police found 2 grams [1].", "Polisi menemukan dua gram sabu. [1]")  # fmt: skip
+    assert not states_evidence_number("How many grams did police find?", "Police found 2,4 grams [1].", "Polisi menemukan 24 gram sabu pada 2/4. [1]")  # fmt: skip
+
+
+def test_a_generated_claim_is_checked_against_the_passages_it_cites():
+    passages = [Hit("c1", "a1", BREWERS, {"lang": "en"}, 1.0), Hit("c2", "a2", "Nothing here.", {"lang": "en"}, 0.5)]  # fmt: skip
+    question = "By how much did Carlsberg raise its dividend?"
+    assert not claims_attributed(question, "Carlsberg raised its dividend by 25% [1].", passages)
+    # One cited passage that bears it out is enough; a sentence citing nothing is not a claim.
+    assert claims_attributed(question, "Carlsberg's profit fell by 3% [2] [1].", passages)
+    assert claims_attributed(question, "Carlsberg raised its dividend by 25%.", passages)
+    # A citation past the passages shown is no passage to check against.
+    assert claims_attributed(question, "Carlsberg raised its dividend by 25% [7].", passages)

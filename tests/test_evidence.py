@@ -1,175 +1,14 @@
-"""The sentence ranker and answerability check, on real article text and the real e5 model."""
+"""The question parsed and the answerability check, on real article text."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
-import numpy as np
 import pytest
 
 from assistant.sentence_ranker import (
     RANKER_FEATURES,
-    RANKER_WEIGHTS,
     best_sentences,
     sentence_features,
 )
-
-BBC_PSP = (
-    "Gamers have bought almost all of the first batch of Sony's new PlayStation Portable (PSP) "
-    "games console, which went on sale in Japan on Sunday. Thousands of people queued for hours "
-    "to get hold of one of the 200,000 PSPs which were shipped to retailers. The console is "
-    "Sony's first attempt to challenge Nintendo's dominance of the handheld gaming market. "
-    "Sony said 21 games would be available for the PSP when it launches in Japan. "
-    "Analysts expect strong sales in the run-up to Christmas."
-)
-ID_RAMAYANA = (
-    "Jakarta, CNN Indonesia -- PT Ramayana Lestari Sentosa Tbk menutup sejumlah gerai di "
-    "berbagai kota. Manajemen perseroan mengatakan langkah itu diambil karena penjualan "
-    "menurun. Perusahaan akan menutup delapan gerai pada akhir Agustus 2017."
-)
-
-
-def load_fit_ranker():
-    path = Path(__file__).resolve().parents[1] / "bench" / "fit_ranker.py"
-    spec = importlib.util.spec_from_file_location("fit_ranker", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_a_quantity_question_gets_the_sentence_with_the_quantity():
-    ranked = best_sentences("How many games will be on sale when the PSP launches in Japan?", [BBC_PSP])  # fmt: skip
-    assert "21 games" in ranked[0].sentence
-    # The lead shares more words with the question but states no number of games.
-    lead = next(e for e in ranked if e.sentence.startswith("Gamers"))
-    assert lead.score < ranked[0].score
-
-
-def test_features_have_one_row_per_sentence_and_the_documented_columns():
-    sentences, features = sentence_features("Which console did Sony launch?", [BBC_PSP, ID_RAMAYANA], same_language=[True, False])  # fmt: skip
-    assert features.shape == (len(sentences), len(RANKER_FEATURES)) == (len(sentences), len(RANKER_WEIGHTS))  # fmt: skip
-    cross = features[:, RANKER_FEATURES.index("cross_language")]
-    rank = features[:, RANKER_FEATURES.index("passage_rank")]
-    assert set(cross[rank == 0]) == {0.0} and set(cross[rank == 1]) == {1.0}
-    # Across languages words are not compared; only the dense similarity speaks.
-    assert set(features[rank == 1, RANKER_FEATURES.index("cover")]) == {0.0}
-
-
-def test_across_languages_the_glossary_counts_the_question_words():
-    from assistant.glossary import translated_question, translations, written_forms
-
-    assert {"lahir", "kelahiran"} <= translations("born")
-    assert "born" in translations("kelahiran")  # English by its stem: "born"
-    assert "announc" in translations("mengumumkan") and translations("umum") == set()
-    assert translations("announcing") & written_forms("Polisi mengumumkan nama tersangka.")
-    # One word for each Indonesian stem ("lahir", "kelahiran", "dilahirkan"), and no name translated.
-    assert translated_question("Where was Joe Taslim born?", {"joe", "taslim"}) == "dilahirkan"
-    assert "gugat" in translated_question("Will she sue?")
-    assert "gugat" not in translated_question("When did Sue Grafton die?", {"sue", "grafton"})
-    taslim = (
-        "Buktinya, pria bernama lengkap Johannes Taslim ini akan main film Korea berjudul Swordsman. "
-        "Di Negeri Ginseng, pria kelahiran Palembang itu berkenalan dengan banyak pelaku perfilman."
-    )
-    sentences, features = sentence_features("Where was Joe Taslim born?", [taslim], same_language=[False])  # fmt: skip
-    cover = dict(zip((e.sentence for e in sentences), features[:, RANKER_FEATURES.index("cross_language_cover")], strict=True))  # fmt: skip
-    assert [cover[s] for s in sorted(cover, key=taslim.index)] == [0.0, 1.0]
-    assert "Palembang" in best_sentences("Where was Joe Taslim born?", [taslim], same_language=[False])[0].sentence  # fmt: skip
-    # The kind of thing a who/which question asks for is looked for translated too.
-    grafton = "Novelis Sue Grafton meninggal di Santa Barbara. Ayah Grafton dirawat di RS Cottage, kata Clark."
-    sentences, features = sentence_features("In which hospital did Sue Grafton die?", [grafton], same_language=[False])  # fmt: skip
-    assert list(features[:, RANKER_FEATURES.index("role_missing")]) == [0.0, 0.0]
-    _, far = sentence_features("In which hospital did Sue Grafton die?", [grafton.split(". ")[0] + "."], same_language=[False])  # fmt: skip
-    assert list(far[:, RANKER_FEATURES.index("role_missing")]) == [1.0]
-    # In the question's own language the words are compared as they are, not translated.
-    _, same = sentence_features("Di mana Joe Taslim lahir?", [taslim], same_language=[True])
-    assert set(same[:, RANKER_FEATURES.index("cross_language_cover")]) == {0.0}
-
-
-def test_across_languages_the_dense_similarity_picks_the_sentence(e5_embeddings):
-    question = "How many stores was Ramayana going to close at the end of August 2017?"
-    texts = [ID_RAMAYANA]
-    from ingest.chunk import split_sentences
-
-    sentences = [ID_RAMAYANA[a:b] for a, b in split_sentences(ID_RAMAYANA)]
-    vectors = np.asarray(e5_embeddings.embed_documents(sentences))
-    q_vector = np.asarray(e5_embeddings.embed_query(question))
-    ranked = best_sentences(question, texts, q_vector, vectors, same_language=[False])
-    assert "delapan gerai" in ranked[0].sentence
-
-
-def test_logistic_fit_recovers_known_weights():
-    fit_ranker = load_fit_ranker()
-    rng = np.random.default_rng(0)
-    X = rng.normal(size=(4000, 3))
-    true_w, true_b = np.array([2.0, -1.0, 0.0]), -0.5
-    y = (rng.random(4000) < 1 / (1 + np.exp(-(X @ true_w + true_b)))).astype(float)
-    w, b = fit_ranker.fit_logistic(X, y, l2=1.0)
-    assert np.allclose(w, true_w, atol=0.2) and abs(b - true_b) < 0.2
-
-
-@pytest.mark.parametrize(
-    "outcomes, expected",
-    [([(1.0, 1.0), (0.0, 1.0), None], "answered 2, presence 0.500, validity 1.000")],
-)
-def test_fit_report_counts_only_answered_questions(outcomes, expected):
-    assert load_fit_ranker().summarize(outcomes) == expected
-
-
-def test_refusal_sweep_counts_each_kind_of_retrieval():
-    fit_ranker = load_fit_ranker()
-    groups = [
-        {"variant": "retrieved", "answerable": True, "y": np.array([1.0])},
-        {"variant": "retrieved", "answerable": True, "y": np.array([0.0])},
-        {"variant": "retrieved", "answerable": False, "y": np.array([0.0])},
-        {"variant": "gold removed", "answerable": True, "y": np.array([0.0])},
-        {"variant": "gold removed", "answerable": True, "y": np.array([1.0])},  # holds an answer
-    ]
-    scores = [-1.0, -4.0, -2.0, float("-inf"), -5.0]
-    table = fit_ranker.refusal_sweep(groups, scores, [-3.0, -1.5])
-    assert table[0].startswith("| threshold | false refusals (n=2) | refusal accuracy (n=1) | gold removed refused (n=1)")  # fmt: skip
-    assert table[2] == "| -3 | 0.500 | 0.000 | 1.000 |"
-    assert table[3] == "| -1.5 | 0.500 | 1.000 | 1.000 |"
-
-
-def test_passages_are_shown_best_sentence_first_and_cut_to_their_best_sentences():
-    from assistant.answer import format_passages
-    from assistant.models import Hit
-    from assistant.sentence_ranker import order_by_best_sentence
-
-    passages = [
-        Hit("ramayana-0", "ramayana", ID_RAMAYANA, {"title": "Ramayana", "lang": "id"}, 0.9),
-        Hit("psp-0", "psp", BBC_PSP, {"title": "PSP", "lang": "en"}, 0.8),
-    ]
-    question = "How many games will be on sale when the PSP launches in Japan?"
-    ranked = best_sentences(question, [p.text for p in passages], same_language=[False, True])
-    assert ranked[0].passage_index == 1
-    ordered, renumbered = order_by_best_sentence(passages, ranked)
-    assert [p.chunk_id for p in ordered] == ["psp-0", "ramayana-0"]
-    assert renumbered[0].passage_index == 0 and renumbered[0].sentence == ranked[0].sentence
-    shown = format_passages(ordered, question, renumbered)
-    psp_block = shown.split("[2]")[0]
-    assert psp_block.startswith("[1] PSP") and "21 games" in psp_block
-    # Four of the PSP passage's five sentences, in their order; the Ramayana one is short: whole,
-    # but for its dateline ("Jakarta, CNN Indonesia -- "), which the passage's head replaces.
-    assert psp_block.count(" … ") == 3 and ID_RAMAYANA.split(" -- ", 1)[1] in shown
-    assert "CNN Indonesia --" not in shown
-    kept = psp_block.split("\n", 1)[1].strip().split(" … ")
-    assert kept == sorted(kept, key=BBC_PSP.index)
-
-
-def test_only_passages_competing_with_the_best_sentence_are_shown_to_a_model():
-    from assistant.sentence_ranker import COMPETING_MARGIN, Evidence, passages_competing
-
-    def ranked(*scores_by_passage):
-        out = [Evidence(i, f"s{i}", 0, 2, s) for i, s in enumerate(scores_by_passage)]
-        return sorted(out, key=lambda e: -e.score)
-
-    assert passages_competing(ranked(-1.0, -1.0 - COMPETING_MARGIN - 0.1), 3) == 1
-    assert passages_competing(ranked(-1.0, -1.5, -2.0, -2.5), 3) == 3
-    assert passages_competing(ranked(-1.0, -1.5, -9.0), 3) == 2
-    assert passages_competing([], 3) == 1
-
 
 # Near-misses: the passage is on the question's topic but does not state the asked fact.
 BBC_FRANZ = (
@@ -386,14 +225,6 @@ def test_ways_news_states_an_age(sentence, person):
     assert not slot_filled("age", "Hakim memvonis ibu 2 tahun penjara.", person)  # a term
     if "(" in sentence or ", 93," in sentence:  # "Name (15)" is that name's age, no one else's
         assert not slot_filled("age", sentence, ["isis"])
-
-
-def test_refusal_threshold_is_the_highest_within_the_false_refusal_budget():
-    fit_ranker = load_fit_ranker()
-    answerable = [{"variant": "retrieved", "answerable": True}] * 40
-    unanswerable = [{"variant": "retrieved", "answerable": False}]
-    scores = [-4.0] + [-2.2] + [0.0] * 38 + [-1.0]  # 1 of 40 answerable is 0.025, 2 of 40 is 0.05
-    assert fit_ranker.pick_threshold(answerable + unanswerable, scores, [-5.0, -3.0, -2.0, -1.0]) == -3.0  # fmt: skip
 
 
 def test_a_counted_thing_is_looked_for_in_the_passages_language():
@@ -770,18 +601,6 @@ def test_a_currency_named_in_the_question_is_a_unit_not_a_name():
     assert why_not_answered(question, lenovo) is None
 
 
-def test_a_question_in_the_article_is_never_the_answer():
-    passage = (
-        "Mengapa pelaku seperti Harvey Weinstein bisa bebas di Los Angeles? "
-        '"Siapa lagi korban Harvey Weinstein?" tanya seorang aktris. '
-        "“Apakah Harvey Weinstein akan dihukum?” "
-        "Aktris Rose McGowan menuduh Harvey Weinstein memperkosanya pada 1997."
-    )
-    ranked = best_sentences("Aktris mana yang menuduh Harvey Weinstein memperkosanya?", [passage])
-    assert ranked and all("?" not in ev.sentence or "tanya" in ev.sentence for ev in ranked)
-    assert "Rose McGowan" in ranked[0].sentence
-
-
 def test_a_question_asking_for_a_post_needs_no_word_for_it():
     from assistant.evidence import parse_question, why_not_answered
 
@@ -819,36 +638,6 @@ def test_a_chairman_chairs():
     assert "gold" not in content_terms("Goldman Sachs") and "depart" not in content_terms(
         "departemen"
     )
-
-
-def test_coverage_counts_the_questions_words_not_their_stems():
-    from assistant.sentence_ranker import RANKER_FEATURES, sentence_features
-
-    # "named" (forms 'named' and 'name') had counted twice and "director" once: "named best
-    # film" covered 3/4 of "Who was named best director?", "the best director prize" 2/4. Each
-    # holds two of its three words.
-    passage = (
-        "The Aviator has been named best film, with its star Leonardo DiCaprio named best actor. "
-        "Hollywood veteran Clint Eastwood took the best director prize for Million Dollar Baby."
-    )
-    _, features = sentence_features("Who was named best director at the Golden Globes?", [passage])
-    cover = features[:, RANKER_FEATURES.index("cover")]
-    assert list(cover) == [2 / 3, 2 / 3]
-
-
-def test_did_you_know_states_what_it_asks():
-    # A listicle asks the reader what it tells them: that sentence is the answer.
-    passage = (
-        "Tak sadar kalau air juga berasal dari makanan padat. "
-        "Tahukah Anda kalau 20 persen kebutuhan air harian kita bisa berasal dari makanan padat semisal buah? "  # fmt: skip
-        "Tak melulu air, Anda bisa menghidrasi tubuh dengan timun."
-    )
-    ranked = best_sentences("Berapa persen kebutuhan air harian yang bisa berasal dari makanan padat?", [passage])  # fmt: skip
-    assert "20 persen" in ranked[0].sentence
-    from assistant.sentence_ranker import asks_a_question
-
-    assert not asks_a_question("3. Tahukah kalian, 20 persen air berasal dari makanan?")
-    assert asks_a_question("Tahukah Anda?") and asks_a_question("Siapa lagi korbannya?")
 
 
 def test_a_name_the_question_opens_with_is_no_answer():
