@@ -35,25 +35,21 @@ from assistant.evidence import (
 )
 from assistant.glossary import WORD, translations, written_forms
 from assistant.guard import in_language, leaks_prompt, without_instructions
-from assistant.models import Hit
+from assistant.models import CITATION_MARK, CITATION_WITH_SPACE, Hit
 from assistant.retrieve import asked_speaker, asked_topic
 from ingest.chunk import split_sentences
 from ingest.clean import blank_dateline
 from ingest.quotes import extract_quotes, same_speaker
 
-# An answer's "[n]" with the space before it (its number is group 1), and without.
-CITE = re.compile(r"\s*\[(\d+)\]")
-_CITATION = re.compile(r"\[\d+\]")
-
 
 def without_citations(answer: str) -> str:
     """A written answer's text without its `[n]` (and the space before each): its sentences."""
-    return CITE.sub("", answer)
+    return CITATION_WITH_SPACE.sub("", answer)
 
 
 def citations_blanked(answer: str) -> str:
     """A written answer with each `[n]` blanked: its words."""
-    return _CITATION.sub(" ", answer)
+    return CITATION_MARK.sub(" ", answer)
 
 
 def states_asked_slot(question: str, answer: str, sources: str = "") -> bool:
@@ -263,8 +259,10 @@ def claims_attributed(question: str, answer: str, passages: list[Hit]) -> bool:
     numbers a passage it cites gives them (`numbers_attributed`)."""
     for a, b in split_sentences(answer):
         sentence = answer[a:b]
-        cited = [n for n in map(int, CITE.findall(sentence)) if 1 <= n <= len(passages)]
-        claim = CITE.sub("", sentence)
+        cited = [
+            n for n in map(int, CITATION_WITH_SPACE.findall(sentence)) if 1 <= n <= len(passages)
+        ]
+        claim = CITATION_WITH_SPACE.sub("", sentence)
         if cited and not any(numbers_attributed(question, claim, passages[n - 1].text, passages[n - 1].metadata.get("lang")) for n in cited):  # fmt: skip
             return False
     return True
@@ -314,11 +312,11 @@ def verify_citations(text: str, passages: list[Hit], language: str) -> str | Non
         body = sentence[lead.end() :] if lead else sentence
         if lead and body[:1].islower() and not body[1:2].isupper():
             body = body[0].upper() + body[1:]  # "iPhone" stays
-        claim = _CITING_TAIL.sub(r"\1", CITE.sub("", body).strip())
+        claim = _CITING_TAIL.sub(r"\1", CITATION_WITH_SPACE.sub("", body).strip())
         asked_back = claim.endswith("?")
         if asked_back or len(re.findall(r"\w+", claim)) < 3 or _ABOUT_THE_PASSAGES.search(claim):
             continue  # no claim: the question asked back, too short, or about the sources
-        cited = [int(n) for n in CITE.findall(sentence)]
+        cited = [int(n) for n in CITATION_WITH_SPACE.findall(sentence)]
         valid = [
             n for n in cited
             if 1 <= n <= len(passages)

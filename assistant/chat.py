@@ -24,7 +24,6 @@ from assistant.answer import (
     get_backend,
 )
 from assistant.answer_checks import (
-    CITE,
     asks_for_a_count,
     asks_for_a_name,
     claims_attributed,
@@ -39,7 +38,7 @@ from assistant.answer_checks import (
 from assistant.config import Settings
 from assistant.embeddings import canonical_embedding_name
 from assistant.evidence import answering_passages, question_entities
-from assistant.models import Answer, Citation, Hit
+from assistant.models import CITATION_WITH_SPACE, Answer, Citation, Hit
 from assistant.prompts import render
 from assistant.question_form import normalize_question
 from assistant.retrieve import Filters, HybridRetriever, asked_speaker
@@ -139,7 +138,9 @@ class NewsAssistant:
         return standalone
 
     def _condense_with_llm(self, question: str, history, backend: ChatModelBackend) -> str | None:
-        turns = "\n".join(f"User: {q}\nAssistant: {CITE.sub('', a)[:300]}" for q, a in history[-3:])
+        turns = "\n".join(
+            f"User: {q}\nAssistant: {CITATION_WITH_SPACE.sub('', a)[:300]}" for q, a in history[-3:]
+        )
         try:
             text = backend.complete(render("condense", history=turns, question=question)).strip()
         except Exception as exc:  # noqa: BLE001 - a failed rewrite falls back to the heuristic
@@ -273,12 +274,12 @@ class NewsAssistant:
     def _finish(self, text: str, passages: list[Hit], language: str, backend: str, question: str) -> Answer:  # fmt: skip
         """Renumber `[n]` to the order of first citation and attach the cited passages."""
         order: list[int] = []
-        for m in CITE.finditer(text):
+        for m in CITATION_WITH_SPACE.finditer(text):
             n = int(m.group(1))
             if 1 <= n <= len(passages) and n not in order:
                 order.append(n)
         new_number = {old: i + 1 for i, old in enumerate(order)}
-        text = CITE.sub(lambda m: f" [{new_number[int(m.group(1))]}]" if int(m.group(1)) in new_number else "", text)  # fmt: skip
+        text = CITATION_WITH_SPACE.sub(lambda m: f" [{new_number[int(m.group(1))]}]" if int(m.group(1)) in new_number else "", text)  # fmt: skip
         citations = []
         claims = _claims_by_citation(text)
         for old in order:
@@ -312,6 +313,6 @@ def _claims_by_citation(text: str) -> dict[int, str]:
     text = _CITES_AFTER_STOP.sub(lambda m: m.group(2) + m.group(1), text)
     for a, b in split_sentences(text):
         sentence = text[a:b]
-        for m in CITE.finditer(sentence):
-            claims.setdefault(int(m.group(1)), CITE.sub("", sentence))
+        for m in CITATION_WITH_SPACE.finditer(sentence):
+            claims.setdefault(int(m.group(1)), CITATION_WITH_SPACE.sub("", sentence))
     return claims

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from assistant.models import CITATION_MARK
 from ingest.chunk import split_sentences
 from ingest.clean import WORD, language_word_counts
 
@@ -38,7 +39,6 @@ _ID = [
 INSTRUCTION = re.compile("|".join(f"(?:{p})" for p in _EN + _ID), re.IGNORECASE)
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
-_CITE = re.compile(r"\[\d+\]")
 MIN_WORDS_FOR_LANGUAGE = 6
 LEAK_SHINGLE = 6
 
@@ -64,7 +64,7 @@ def without_instructions(text: str) -> str:
 def in_language(answer: str, language: str) -> bool:
     """Is the answer's own wording (quotes and citations aside) in `language` ("id"/"en")?
     Short answers pass: a few words are not enough to tell."""
-    words = [w.lower() for w in WORD.findall(_CITE.sub(" ", _QUOTED.sub(" ", answer)))]
+    words = [w.lower() for w in WORD.findall(CITATION_MARK.sub(" ", _QUOTED.sub(" ", answer)))]
     if len(words) < MIN_WORDS_FOR_LANGUAGE:
         return True
     indonesian, english = language_word_counts(words)

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+# An answer's citation mark "[n]", its number in group 1; with the space before it, as
+# answers are written ("… kota [1]."), when it is taken out.
+CITATION_MARK = re.compile(r"\[(\d+)\]")
+CITATION_WITH_SPACE = re.compile(r"\s*\[(\d+)\]")
 
 
 @dataclass

@@ -11,9 +11,8 @@ import html
 import re
 from urllib.parse import urlsplit
 
-from assistant.models import Answer, Citation
+from assistant.models import CITATION_MARK, Answer, Citation
 
-_CITE = re.compile(r"\[(\d+)\]")
 _TAG = re.compile(r"<[^>]*>")
 MAX_SOURCES_LISTED = 15
 
@@ -126,7 +125,7 @@ def answer_html(text: str, citation_numbers: list[int], turn: int) -> str:
             return m.group(0)
         return f'<a class="kabar-cite" href="#src-{turn}-{n}">[{n}]</a>'
 
-    return "<p>" + _CITE.sub(link, text_html(text)) + "</p>"
+    return "<p>" + CITATION_MARK.sub(link, text_html(text)) + "</p>"
 
 
 def preview_html(text: str) -> str:
