@@ -23,6 +23,7 @@ from assistant.search_index import STOPWORDS_EN, STOPWORDS_ID, stem_en, stem_id,
 from ingest.chunk import split_sentences
 from ingest.clean import blank_dateline
 from ingest.quotes import (
+    OFFICE_SHORT_FORMS,
     ROLE_TITLES,
     SPELLING_MIN_LENGTH,
     Quote,
@@ -117,19 +118,7 @@ _CURRENCY = r"dollars?|dolar|pounds?|euros?|yen|yuan|rupees?|francs?|ringgit"
 _CURRENCY_AFTER = re.compile(rf"(?:\s+[A-Z][\w'’-]*)*\s+(?i:{_CURRENCY})\b")
 
 
-# Offices Indonesian news and its readers write short: "siapa mendagri pakistan" is answered
-# by "Menteri Dalam Negeri Pakistan, Sarfraz Bugti", and "Mendagri Tjahjo Kumolo" answers a
-# question about the "menteri dalam negeri". A short form also counts as the words it stands for.
-OFFICE_SHORT_FORMS = {
-    "mendagri": "menteri dalam negeri", "menlu": "menteri luar negeri", "menkeu": "menteri keuangan",
-    "menhan": "menteri pertahanan", "menkes": "menteri kesehatan", "menag": "menteri agama",
-    "mensos": "menteri sosial", "menpora": "menteri pemuda dan olahraga",
-    "mendikbud": "menteri pendidikan dan kebudayaan", "menaker": "menteri ketenagakerjaan",
-    "menhub": "menteri perhubungan", "mentan": "menteri pertanian", "mendag": "menteri perdagangan",
-    "menperin": "menteri perindustrian", "menkumham": "menteri hukum dan ham",
-    "kapolri": "kepala kepolisian", "kapolda": "kepala kepolisian daerah", "wapres": "wakil presiden",
-    "dirut": "direktur utama",
-}  # fmt: skip
+# An office written short (`OFFICE_SHORT_FORMS`) also counts as the words it stands for.
 _OFFICE_SHORT_FORM = re.compile(rf"\b(?:{'|'.join(OFFICE_SHORT_FORMS)})\b", re.I)
 
 
@@ -138,12 +127,11 @@ _OFFICE_SHORT_FORM = re.compile(rf"\b(?:{'|'.join(OFFICE_SHORT_FORMS)})\b", re.I
 # academic or religious honorific ("Prof Dr Djoko Tjahjono", "Ir Holif"), a company's legal form
 # ("PT Pertamina" is "Pertamina") and an administrative unit ("Kelurahan Saloloang").
 NAME_TITLES = {
-    "ceo", "cfo", "coo", "cto", "pm", "mp", "mep", "dirut", "prof", "profesor", "professor",
+    "ceo", "cfo", "coo", "cto", "pm", "mp", "mep", "prof", "profesor", "professor",
     "ir", "drs", "dra", "hj", "kh", "pt", "tbk", "persero", "inc", "ltd", "plc", "corp",
     "kelurahan", "kecamatan", "kabupaten", "desa", "dusun", "provinsi", "province",
 }  # fmt: skip
-# An office written short is a title too: "Mendagri Tjahjo Kumolo" is Tjahjo Kumolo.
-TITLE_WORDS = ROLE_TITLES | NAME_TITLES | set(OFFICE_SHORT_FORMS)
+TITLE_WORDS = ROLE_TITLES | NAME_TITLES
 # "Today's …", "Last year's …": an opening word with "'s" is a name unless it is one of these.
 _NOT_OWNERS = {
     "today", "yesterday", "tomorrow", "tonight", "this", "last", "next", "year", "week",

@@ -12,6 +12,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# Indonesian offices written as one word ("Menhan Ryamizard", "Wapres Jusuf Kalla") and the
+# words they stand for: a title before a name, and the office a question may ask about
+# ("siapa mendagri pakistan" is answered by "Menteri Dalam Negeri Pakistan, Sarfraz Bugti").
+OFFICE_SHORT_FORMS = {
+    "mendagri": "menteri dalam negeri", "menlu": "menteri luar negeri", "menkeu": "menteri keuangan",
+    "menhan": "menteri pertahanan", "menkes": "menteri kesehatan", "menag": "menteri agama",
+    "mensos": "menteri sosial", "menpora": "menteri pemuda dan olahraga",
+    "mendikbud": "menteri pendidikan dan kebudayaan", "menaker": "menteri ketenagakerjaan",
+    "menhub": "menteri perhubungan", "mentan": "menteri pertanian", "mendag": "menteri perdagangan",
+    "menperin": "menteri perindustrian", "menkumham": "menteri hukum dan ham",
+    "menkominfo": "menteri komunikasi dan informatika", "menpar": "menteri pariwisata",
+    "menko": "menteri koordinator", "menpan": "menteri pendayagunaan aparatur negara",
+    "kapolri": "kepala kepolisian", "kapolda": "kepala kepolisian daerah",
+    "kapolres": "kepala kepolisian resor", "kapolsek": "kepala kepolisian sektor",
+    "kajati": "kepala kejaksaan tinggi", "kajari": "kepala kejaksaan negeri",
+    "kasad": "kepala staf angkatan darat", "ksad": "kepala staf angkatan darat",
+    "pangdam": "panglima daerah militer", "wapres": "wakil presiden", "wagub": "wakil gubernur",
+    "wabup": "wakil bupati", "wawali": "wakil wali kota", "walkot": "wali kota",
+    "dirjen": "direktur jenderal", "sekjen": "sekretaris jenderal", "kadis": "kepala dinas",
+    "dirut": "direktur utama",
+}  # fmt: skip
 ROLE_TITLES = {
     "presiden", "wakil", "menteri", "ketua", "gubernur", "bupati", "wali", "kota", "kepala",
     "direktur", "juru", "bicara", "jubir", "sekretaris", "jenderal", "panglima", "kapolri",
@@ -19,12 +40,7 @@ ROLE_TITLES = {
     "mr", "mrs", "ms", "dr", "sir", "chancellor", "secretary", "chairman", "chief", "executive",
     "spokesman", "spokeswoman", "senator", "governor", "mayor", "coach", "manager", "the",
     "former", "mantan", "pelatih", "striker", "kapten", "captain",
-    # Indonesian offices written as one word: "Menhan Ryamizard", "Wapres Jusuf Kalla".
-    "menhan", "menkeu", "menkes", "mendagri", "menlu", "menpora", "mensos", "menag", "menaker",
-    "mendikbud", "menkominfo", "menpar", "menperin", "mendag", "menko", "menkumham", "menpan",
-    "wapres", "kapolres", "kapolsek", "kajati", "kajari", "kasad", "ksad", "pangdam", "wagub",
-    "wabup", "wawali", "walkot", "dirjen", "sekjen", "kadis",
-}  # fmt: skip
+} | set(OFFICE_SHORT_FORMS)  # fmt: skip
 # Nationalities in "Presiden Ukraina Volodymyr Zelensky" are not part of the name.
 NATIONALITIES = {"ukraina", "rusia", "as", "amerika", "serikat", "inggris", "indonesia", "ri", "us", "uk"}  # fmt: skip
 TITLES = ROLE_TITLES | NATIONALITIES

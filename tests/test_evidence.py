@@ -692,6 +692,10 @@ def test_an_office_written_short_is_the_office_written_out():
     assert "Sarfraz Bugti" in best_sentences("siapa mendagri Pakistan?", [passage])[0].sentence
     # Both ways: the news writes the short form, the question the office.
     assert {"menteri", "negeri"} <= content_terms("Mendagri Tjahjo Kumolo mengatakan pilkada aman.")
+    # Every office the quote parser takes for a title is expanded: "Dirjen Pajak" is the director
+    # general of taxes, "Wagub" the vice-governor.
+    assert {"direktur", "jenderal"} <= content_terms("Dirjen Pajak Robert Pakpahan")
+    assert {"wakil", "gubernur"} <= content_terms("Wagub DKI Sandiaga Uno")
     # Capitalised, the short form is a title, not a name the passage must hold.
     assert why_not_answered("Siapa Mendagri Pakistan?", passage) is None
 
