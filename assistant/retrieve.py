@@ -7,8 +7,9 @@ when question and passage share a language; across languages its hits are mostly
 plain fusion lets crowd out good dense hits, so it is weighed by language match. Fusion counts
 a hit's score beside its rank, so a clear winner of one ranking is not outvoted by near-ties in
 another. The question's names, and its other words that the glossary knows translated, search
-the other language's articles. Then: a preference for passages quoting the asked-about speaker, optional recency, at
-most three passages per article, and near-duplicate wire copies merged into one hit.
+the other language's articles. Then: a preference for passages quoting the asked-about speaker,
+optional recency, at most three passages per article, and near-duplicate wire copies merged
+into one hit.
 """
 
 from __future__ import annotations

@@ -56,7 +56,8 @@ MAX_TRAILING_HEADLINES = 15
 # Words people shorten when they type an Indonesian question and news writes out ("siapa jubir
 # disneyland": IndoSum writes "jubir" once, "juru bicara" 126 times). They mark a text as
 # Indonesian, and the answer checks read them spelled out (assistant/question_form.py).
-# Abbreviations news writes itself ("Kapolri", "rudal", "Wapres") are not listed.
+# Abbreviations news writes itself ("Kapolri", "rudal", "Wapres") are not listed: the offices
+# among them are ingest/quotes.py OFFICE_SHORT_FORMS, read both ways.
 TYPED_SHORT_FORMS = {
     "yg": "yang", "dgn": "dengan", "utk": "untuk", "brp": "berapa", "sdh": "sudah",
     "blm": "belum", "tdk": "tidak", "dlm": "dalam", "kpn": "kapan", "dmn": "di mana",
