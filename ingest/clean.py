@@ -104,7 +104,7 @@ DATELINE = re.compile(
     rf"^\s*(?:(?:{_CAPITALISED_RUN}(?:,\s*{_CAPITALISED_RUN})*,?\s*\([A-Z][\w.]*(?:\s+[\w.]+)+\)"  # Palu (ANTARA News)
     rf"|{_CAPITALISED_RUN},\s*{_CAPITALISED_RUN}"  # Jakarta, CNN Indonesia; JUARA.NET, TOKYO
     r"|[A-Za-z]+\.(?:com|net|co\.id|id)|[A-Z][a-z]*news"  # Suara.com, Rimanews
-    r")\s*(?:--?|\u2013|\u2014)"
+    r")\s*(?:--?|\u2013|\u2014)(?:\s+(?:--?|\u2013|\u2014)(?=\s))*"  # IndoSum splits "--": "- -"
     r"|[A-Z]{4,}\s*[\u2013\u2014])\s+"  # SEMARANG – ("PDIP - Gerindra" is a pair, not a dateline)
 )
 
