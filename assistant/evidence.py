@@ -243,6 +243,56 @@ def _stems(word: str) -> set[str]:
     return {word, stem_id(word), stem_en(word)}
 
 
+# Places news names by their kind: "RS Mitra Keluarga", "Dundee University", "Pengadilan Negeri
+# Jakarta Selatan", "Stadion Gajayana". A question asking which one ("In which hospital …",
+# "Di stadion mana …") is answered only by a name written with its kind; a sentence naming
+# other places ("meninggal di usia 77", "menggugat Kemenag") answers another question. Hotels
+# and clubs are left out: "the Beverly Hilton" drops its kind. One line a kind: the question's
+# words, then the forms a name writes it in, in both languages.
+NAMED_PLACE_KINDS = [
+    ("hospital, hospitals, rumah sakit, rs", "hospital, rumah sakit, rs, rsud, rsup, rspad, rsupn"),
+    ("stadium, stadion", "stadium, stadion"),
+    ("university, universitas, kampus, campus, college", "university, universitas, univ, institut, institute, college"),
+    ("court, pengadilan", "court, pengadilan, pn, mahkamah"),
+    ("airport, bandara", "airport, bandara, bandar udara"),
+    ("prison, jail, penjara, lapas, rutan", "prison, jail, penjara, lapas, lembaga pemasyarakatan, rutan"),
+]  # fmt: skip
+
+
+def _alternatives(words: str) -> str:
+    """A regex alternation of comma-separated words, longest first."""
+    forms = [w.strip() for w in words.split(",")]
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(forms, key=len, reverse=True)
+    )
+
+
+_PLACE_KIND_ASKED = [
+    (
+        re.compile(
+            rf"\b(?:which|what)\s+(?:[a-z]+\s+)?(?:{_alternatives(asked)})\b|\b(?:{_alternatives(asked)})\s+(?:apa|mana)\b",
+            re.I,
+        ),  # fmt: skip
+        re.compile(rf"\b(?:{_alternatives(written)})\b", re.I),
+    )
+    for asked, written in NAMED_PLACE_KINDS
+]
+
+
+def asked_place_kind(question: str) -> re.Pattern | None:
+    """How a name of the kind of place a which/where question asks for is written, if it asks
+    for one: "In which hospital did Sue Grafton die?" -> the pattern of "hospital", "RS", "rumah
+    sakit" …
+
+    >>> asked_place_kind("Di stadion mana Persib menang?").pattern
+    '\\b(?:stadium|stadion)\\b'
+    """
+    for asked, written in _PLACE_KIND_ASKED:
+        if asked.search(question):
+            return written
+    return None
+
+
 @dataclass(frozen=True)
 class ParsedQuestion:
     """What the answerability check and the sentence ranker read from a question."""
@@ -263,6 +313,7 @@ class ParsedQuestion:
     name_phrases: tuple[tuple[str, ...], ...]  # `question_name_phrases`
     translated: tuple[frozenset[str], ...]  # its words the glossary knows, translated
     role_translated: frozenset[str]  # `role`'s translations
+    place_kind: re.Pattern | None  # `asked_place_kind`
 
 
 @lru_cache(maxsize=256)
@@ -295,6 +346,7 @@ def parse_question(question: str) -> ParsedQuestion:
         name_phrases=tuple(tuple(words) for words in question_name_phrases(question)),
         translated=tuple(forms for word in word_forms if (forms := translations(word))),
         role_translated=frozenset().union(*map(translations, role)) if role else frozenset(),
+        place_kind=asked_place_kind(question) if slot in ("who", "where") else None,
     )
 
 
@@ -414,10 +466,10 @@ def _spelled_numbers() -> dict[str, tuple[str, ...]]:
 SPELLED_NUMBERS = _spelled_numbers()
 
 
-def slot_filled(slot: str, sentence: str, q_entities: Sequence[str], passage: str = "", counted_time: Set[str] | None = None) -> bool:  # fmt: skip
+def slot_filled(slot: str, sentence: str, q_entities: Sequence[str], passage: str = "", counted_time: Set[str] | None = None, place_kind: re.Pattern | None = None) -> bool:  # fmt: skip
     if slot not in SLOT_FILLERS:
         return True
-    return next(slot_fillers(slot, sentence, q_entities, passage, counted_time), None) is not None
+    return next(slot_fillers(slot, sentence, q_entities, passage, counted_time, place_kind), None) is not None  # fmt: skip
 
 
 # A number of months, years, days … counts time (or an age), not the thing a "how many" question
@@ -474,13 +526,14 @@ def _name_at_sentence_start(word: str, passage: str) -> bool:
     return re.search(rf"[\w,;:)]\s+{re.escape(word)}(?![\w'’-])", passage) is not None
 
 
-def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: str = "", counted_time: Set[str] | None = None) -> Iterator[tuple[int, int]]:  # fmt: skip
+def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: str = "", counted_time: Set[str] | None = None, place_kind: re.Pattern | None = None) -> Iterator[tuple[int, int]]:  # fmt: skip
     """Spans in `sentence` that could answer a question asking for `slot`: a number, date,
     name, place, age, sum, span of time or distance other than those the question itself names.
     `passage` (the sentence's passage) tells a name from a word capitalised only because it
     opens the sentence. `counted_time` (`ParsedQuestion.counted_time`) acts on the "number"
     slot: None keeps every number, an empty set drops the numbers of months, years, days …, and
-    a unit's words keep only the numbers in that unit."""
+    a unit's words keep only the numbers in that unit. `place_kind` (`asked_place_kind`) keeps
+    only the names written with that kind of place: "RS Mitra Keluarga", "rumah sakit Cedars"."""
     asked_numbers = {re.sub(r"[.,]", "", e) for e in q_entities}
     for m in SLOT_FILLERS[slot].finditer(sentence):
         found, start = m.group(0).lower(), m.start()
@@ -529,6 +582,8 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
             as_written = WORD.findall(sentence[start : m.end()])
             if opens and len(as_written) == 1 and not _name_at_sentence_start(as_written[0], passage or sentence):  # fmt: skip
                 continue
+            if place_kind and not (place_kind.search(sentence[start : m.end()]) or re.search(rf"(?:{place_kind.pattern})\s+$", sentence[max(0, start - 30) : start], re.I)):  # fmt: skip
+                continue  # "In which hospital …": "Kinsey Millhone" names none
         yield start, m.end()
 
 
@@ -782,7 +837,7 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
             for i, sentence in enumerate(sentences)
             if (not same_language or not q_terms or q_terms & terms[i] or any(entity_in(e, sentence.lower()) for e in names))
             and (not focus or focus & set().union(*terms[max(0, i - focus_reach) : i + 1]) or (same_language and _says_the_rest(parsed, focus, terms[i])))
-            and slot_filled(slot, sentence, parsed.given, body, parsed.counted_time)
+            and slot_filled(slot, sentence, parsed.given, body, parsed.counted_time, parsed.place_kind)
         ]  # fmt: skip
         if not filled:
             return f"no {slot} in a relevant sentence"

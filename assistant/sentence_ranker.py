@@ -103,7 +103,11 @@ def sentence_features(question: str, passages: list[str], q_vector=None, sentenc
             cover = share_of_words(words, terms[si]) if same else 0.0
             cover_window = share_of_words(words, window) if same else 0.0
             fillers = (
-                list(slot_fillers(slot, sentence, parsed.given, passage, counted_time))
+                list(
+                    slot_fillers(
+                        slot, sentence, parsed.given, passage, counted_time, parsed.place_kind
+                    )
+                )
                 if slot in SLOT_FILLERS
                 else []
             )

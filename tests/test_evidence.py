@@ -736,3 +736,25 @@ def test_short_forms_of_bodies_and_measures_match_them_written_out_in_either_lan
     assert why_not_answered(question, thai, same_language=False) is None
     # Still a name to find: a passage on Thailand's tourism that gives no GDP share does not answer.
     assert why_not_answered(question, "Thailand may lose 30bn baht from tourism.", same_language=False) is not None  # fmt: skip
+
+
+def test_which_hospital_or_stadium_is_answered_by_a_name_written_with_its_kind():
+    from assistant.evidence import asked_place_kind, why_not_answered
+
+    # Real near-misses: the article says where Sue Grafton was known, not where she died, and
+    # whom First Travel's lawyer would sue, not in which court.
+    grafton = "Novelis kriminal Sue Grafton, yang dikenal dengan serial Alfabet Kinsey Millhone, meninggal dunia di usia 77."  # fmt: skip
+    assert why_not_answered("In which hospital did Sue Grafton die?", grafton, same_language=False) == "no who in a relevant sentence"  # fmt: skip
+    eggi = "Kuasa hukum First Travel, Eggi Sudjana, menyatakan akan menggugat Kemenag."
+    assert why_not_answered("Di pengadilan mana Eggi Sudjana menggugat Kemenag?", eggi) is not None
+    # A name with its kind, before or after it, in either language, answers.
+    for passage in (
+        "Sue Grafton meninggal dunia di RS Cottage, Santa Barbara.",
+        "Sue Grafton meninggal di rumah sakit Cottage di Santa Barbara.",
+        "Sue Grafton died at Cottage Hospital in Santa Barbara.",
+    ):
+        assert why_not_answered("In which hospital did Sue Grafton die?", passage) is None, passage
+    assert why_not_answered("Di stadion mana Persib menang?", "Persib menang 1-0 di Stadion Si Jalak Harupat.") is None  # fmt: skip
+    # Only a kind that names carry: a hotel drops it ("the Beverly Hilton").
+    assert asked_place_kind("At which hotel is the luncheon held?") is None
+    assert asked_place_kind("Who is the coach?") is None
