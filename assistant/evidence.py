@@ -284,13 +284,57 @@ def asked_place_kind(question: str) -> re.Pattern | None:
     for one: "In which hospital did Sue Grafton die?" -> the pattern of "hospital", "RS", "rumah
     sakit" …
 
-    >>> asked_place_kind("Di stadion mana Persib menang?").pattern
-    '\\b(?:stadium|stadion)\\b'
+    >>> bool(asked_place_kind("Di stadion mana Persib menang?").search("di Stadion Si Jalak"))
+    True
     """
     for asked, written in _PLACE_KIND_ASKED:
         if asked.search(question):
             return written
     return None
+
+
+# "What is the name of the Brazilian programmer who …", "Siapa nama dealer yang …": a question
+# asking a person's name by their role. News that withholds it still writes the role ("posted by
+# a Brazilian programmer", "one dealer, who asked not to be named"), while a sentence that names
+# the person writes the name next to it ("spokesman William Gaillard", "Direktur Utama Pertamina
+# Elia Massa Manik"). English puts the role last before "who"; Indonesian first after "nama".
+_NAME_ASKED_EN = re.compile(r"\bname of (?:the|a|an|this|that)\s+(?:[\w'’-]+\s+){0,4}?(?P<role>[a-z][\w-]+)\s+(?:who|that|which|whose|at|of|in|for|from)\b", re.I)  # fmt: skip
+_NAME_ASKED_ID = re.compile(r"\bsiapa(?:kah)?\s+nama(?:\s+lengkap)?\s+(?P<role>[a-z][\w-]+)\b|\bnama(?:\s+lengkap)?\s+(?P<role2>[a-z][\w-]+)\b[^?]*\bsiapa\b", re.I)  # fmt: skip
+# Words a role is never: "the name of the 18-year-old woman" keeps "woman".
+_NOT_A_ROLE = {"yang", "yg", "itu", "tersebut", "one", "person", "orang", "pria", "man"}
+# How far (in words) a name may stand from its role: "spokesman for Uefa, William Gaillard".
+ROLE_NAME_REACH = 4
+
+
+def asked_name_role(question: str) -> re.Pattern | None:
+    """The role of the person whose name a question asks, as a pattern of its forms in both
+    languages: "What is the name of the Uefa spokesman who …" -> spokesman, jubir, juru, humas.
+
+    >>> bool(asked_name_role("Siapa nama jubir ONS?").search("juru bicara ONS"))
+    True
+    """
+    m = _NAME_ASKED_EN.search(question) or _NAME_ASKED_ID.search(question)
+    if not m:
+        return None
+    role = (m.group("role") or m.groupdict().get("role2") or "").lower()
+    if not role or role in STOPWORDS or role in _NOT_A_ROLE:
+        return None
+    other = translations(role)  # and back, for the synonyms: "jubir" -> "juru (bicara)", "humas"
+    forms = {role, stem_en(role), *other, *(form for word in other for form in translations(word))}
+    return re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, forms), key=len, reverse=True))})\w*\b", re.I)  # fmt: skip
+
+
+def _near_role(sentence: str, start: int, end: int, role: re.Pattern, q_entities: Sequence[str]) -> bool:  # fmt: skip
+    """Whether the span start:end stands within ROLE_NAME_REACH words of the role, not counting
+    the question's own names and titles between them: "Direktur Utama Bursa Efek Surabaya (BES)
+    Bastian Purnama" names the asked director."""
+    own = {w for e in q_entities for w in WORD.findall(e.lower())} | TITLE_WORDS
+    for m in role.finditer(sentence):
+        between = sentence[m.end() : start] if start >= m.end() else sentence[end : m.start()]
+        words = [w for w in WORD.findall(between.lower()) if w not in own]
+        if m.start() < end and start < m.end() or len(words) <= ROLE_NAME_REACH:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -314,6 +358,7 @@ class ParsedQuestion:
     translated: tuple[frozenset[str], ...]  # its words the glossary knows, translated
     role_translated: frozenset[str]  # `role`'s translations
     place_kind: re.Pattern | None  # `asked_place_kind`
+    name_role: re.Pattern | None  # `asked_name_role`
 
 
 @lru_cache(maxsize=256)
@@ -347,6 +392,7 @@ def parse_question(question: str) -> ParsedQuestion:
         translated=tuple(forms for word in word_forms if (forms := translations(word))),
         role_translated=frozenset().union(*map(translations, role)) if role else frozenset(),
         place_kind=asked_place_kind(question) if slot in ("who", "where") else None,
+        name_role=asked_name_role(question) if slot == "who" else None,
     )
 
 
@@ -466,10 +512,10 @@ def _spelled_numbers() -> dict[str, tuple[str, ...]]:
 SPELLED_NUMBERS = _spelled_numbers()
 
 
-def slot_filled(slot: str, sentence: str, q_entities: Sequence[str], passage: str = "", counted_time: Set[str] | None = None, place_kind: re.Pattern | None = None) -> bool:  # fmt: skip
+def slot_filled(slot: str, sentence: str, q_entities: Sequence[str], passage: str = "", counted_time: Set[str] | None = None, place_kind: re.Pattern | None = None, name_role: re.Pattern | None = None) -> bool:  # fmt: skip
     if slot not in SLOT_FILLERS:
         return True
-    return next(slot_fillers(slot, sentence, q_entities, passage, counted_time, place_kind), None) is not None  # fmt: skip
+    return next(slot_fillers(slot, sentence, q_entities, passage, counted_time, place_kind, name_role), None) is not None  # fmt: skip
 
 
 # A number of months, years, days … counts time (or an age), not the thing a "how many" question
@@ -526,14 +572,17 @@ def _name_at_sentence_start(word: str, passage: str) -> bool:
     return re.search(rf"[\w,;:)]\s+{re.escape(word)}(?![\w'’-])", passage) is not None
 
 
-def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: str = "", counted_time: Set[str] | None = None, place_kind: re.Pattern | None = None) -> Iterator[tuple[int, int]]:  # fmt: skip
+def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: str = "", counted_time: Set[str] | None = None, place_kind: re.Pattern | None = None, name_role: re.Pattern | None = None) -> Iterator[tuple[int, int]]:  # fmt: skip
     """Spans in `sentence` that could answer a question asking for `slot`: a number, date,
     name, place, age, sum, span of time or distance other than those the question itself names.
     `passage` (the sentence's passage) tells a name from a word capitalised only because it
     opens the sentence. `counted_time` (`ParsedQuestion.counted_time`) acts on the "number"
     slot: None keeps every number, an empty set drops the numbers of months, years, days …, and
     a unit's words keep only the numbers in that unit. `place_kind` (`asked_place_kind`) keeps
-    only the names written with that kind of place: "RS Mitra Keluarga", "rumah sakit Cedars"."""
+    only the names written with that kind of place: "RS Mitra Keluarga", "rumah sakit Cedars".
+    `name_role` (`asked_name_role`), where the sentence writes the role, keeps only the names
+    next to it: "a Brazilian programmer" names no one, whatever else the sentence names."""
+    role_written = name_role is not None and name_role.search(sentence) is not None
     asked_numbers = {re.sub(r"[.,]", "", e) for e in q_entities}
     for m in SLOT_FILLERS[slot].finditer(sentence):
         found, start = m.group(0).lower(), m.start()
@@ -584,6 +633,8 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
                 continue
             if place_kind and not (place_kind.search(sentence[start : m.end()]) or re.search(rf"(?:{place_kind.pattern})\s+$", sentence[max(0, start - 30) : start], re.I)):  # fmt: skip
                 continue  # "In which hospital …": "Kinsey Millhone" names none
+            if role_written and not _near_role(sentence, start, m.end(), name_role, q_entities):
+                continue  # "… by a Brazilian programmer", and "Sophos" said so
         yield start, m.end()
 
 
@@ -837,8 +888,11 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
             for i, sentence in enumerate(sentences)
             if (not same_language or not q_terms or q_terms & terms[i] or any(entity_in(e, sentence.lower()) for e in names))
             and (not focus or focus & set().union(*terms[max(0, i - focus_reach) : i + 1]) or (same_language and _says_the_rest(parsed, focus, terms[i])))
-            and slot_filled(slot, sentence, parsed.given, body, parsed.counted_time, parsed.place_kind)
+            and slot_filled(slot, sentence, parsed.given, body, parsed.counted_time, parsed.place_kind, parsed.name_role)
         ]  # fmt: skip
+        if parsed.name_role and any(parsed.name_role.search(sentence) for sentence in sentences):
+            # The article writes the role: only a name next to it is that person's.
+            filled = [i for i in filled if parsed.name_role.search(sentences[i])]
         if not filled:
             return f"no {slot} in a relevant sentence"
         if slot == "money" and same_language and q_terms and not any(_money_near_terms(sentences[i], entities, body, q_terms) for i in filled):  # fmt: skip

@@ -105,7 +105,13 @@ def sentence_features(question: str, passages: list[str], q_vector=None, sentenc
             fillers = (
                 list(
                     slot_fillers(
-                        slot, sentence, parsed.given, passage, counted_time, parsed.place_kind
+                        slot,
+                        sentence,
+                        parsed.given,
+                        passage,
+                        counted_time,
+                        parsed.place_kind,
+                        parsed.name_role,
                     )
                 )
                 if slot in SLOT_FILLERS

@@ -758,3 +758,22 @@ def test_which_hospital_or_stadium_is_answered_by_a_name_written_with_its_kind()
     # Only a kind that names carry: a hotel drops it ("the Beverly Hilton").
     assert asked_place_kind("At which hotel is the luncheon held?") is None
     assert asked_place_kind("Who is the coach?") is None
+
+
+def test_a_name_asked_by_role_is_the_name_next_to_the_role():
+    from assistant.evidence import asked_name_role, why_not_answered
+
+    # Real near-misses: the article writes the role and withholds the name.
+    question = "What is the name of the Brazilian programmer who put Cabir's source code online?"
+    cabir = "Anti-virus firm Sophos said the source code for Cabir had been posted on the net by a Brazilian programmer. Finnish firm F-Secure issued a warning about Cabir."  # fmt: skip
+    assert why_not_answered(question, cabir) == "no who in a relevant sentence"
+    knight = "A 18-year-old woman in the car was arrested for having a fake ID card. Mr Knight was released."  # fmt: skip
+    assert why_not_answered("What is the name of the 18-year-old woman who was in Suge Knight's car?", knight) is not None  # fmt: skip
+    # Named next to the role, with the question's own names between them, it answers.
+    named = "Cabir's code was posted on the net by a Brazilian programmer, Marcos Velasco, Sophos said."  # fmt: skip
+    assert why_not_answered(question, named) is None
+    bes = "Demikian dikemukakan Direktur Utama Bursa Efek Surabaya (BES) Bastian Purnama seusai rapat."  # fmt: skip
+    assert why_not_answered("Siapa nama Direktur Utama Bursa Efek Surabaya (BES)?", bes) is None
+    # The role is read in both languages; a question asking no name by a role has none.
+    assert asked_name_role("Siapa nama jubir ONS yang menjelaskan salah hitung itu?").search("juru bicara ONS")  # fmt: skip
+    assert asked_name_role("Who won the San Jose Open?") is None
