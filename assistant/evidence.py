@@ -998,6 +998,9 @@ COUNTED_THINGS = [
     {"users", "pengguna"}, {"customers", "subscribers", "pelanggan"}, {"units", "unit"},
     {"phones", "handsets", "ponsel", "telepon"}, {"players", "pemain"}, {"teams", "tim"},
     {"cases", "kasus"}, {"prisoners", "inmates", "tahanan", "narapidana"},
+    {"buses", "bus"}, {"caps"}, {"languages", "bahasa"}, {"grams", "gram"},
+    {"kilograms", "kilogram", "kg"}, {"fine", "fined", "fines", "denda", "didenda"},
+    {"population", "residents", "inhabitants", "penduduk"},
 ]  # fmt: skip
 _COUNTED_GROUP = {
     stem: terms

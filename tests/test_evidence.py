@@ -242,6 +242,15 @@ def test_a_counted_thing_is_looked_for_in_the_passages_language():
     visitors = "How many visitors did Hong Kong Disneyland receive?"
     assert why_not_answered(visitors, disney, same_language=False) == "no number in a relevant sentence"  # fmt: skip
     assert why_not_answered(visitors, disney + " Tahun lalu 6,1 juta pengunjung datang.", same_language=False) is None  # fmt: skip
+    # Buses, caps and grams are written alike in both languages; a fine is "denda".
+    farmers = "KNPA menyebut, 71 persen hutan di Indonesia dikuasai perusahaan. Ribuan petani diangkut menggunakan bus ke Jakarta."  # fmt: skip
+    buses = "How many buses brought the farmers to Jakarta?"
+    assert why_not_answered(buses, farmers, same_language=False) == "no number in a relevant sentence"  # fmt: skip
+    assert why_not_answered(buses, farmers + " Mereka datang dengan 40 bus.", same_language=False) is None  # fmt: skip
+    knight = "Mr Knight, 39, was jailed in October 1996 after a fight with a rival gang."
+    assert why_not_answered("Berapa gram ganja yang ditemukan di mobil Suge Knight?", knight, same_language=False) is not None  # fmt: skip
+    parmalat = "Parmalat was fined 11m euros for having violated takeover rules."
+    assert why_not_answered("Berapa denda yang dijatuhkan kepada Parmalat?", parmalat, same_language=False) is None  # fmt: skip
 
 
 @pytest.mark.parametrize(
