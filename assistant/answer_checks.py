@@ -62,7 +62,7 @@ def states_asked_slot(question: str, answer: str, sources: str = "") -> bool:
         return True
     text = without_citations(answer)
     context = f"{text}\n{sources}"
-    return any(slot_filled(parsed.slot, text[a:b], parsed.given, context, parsed.counted_time, parsed.place_kind, parsed.name_role) for a, b in split_sentences(text))  # fmt: skip
+    return any(slot_filled(parsed.slot, text[a:b], parsed.given, context, parsed) for a, b in split_sentences(text))  # fmt: skip
 
 
 _COUNTED_SLOTS = ("number", "money", "change", "age", "duration", "penalty", "distance")

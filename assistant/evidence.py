@@ -66,7 +66,7 @@ SLOTS = [
     # gives as a sum ("rise by £1,400") or a share ("fell 33%").
     ("change", re.compile(r"\bby how much\b|\bhow (?:much|far)\b(?=[^?]*\b(?:fall|fell|falls|rise|rose|rises|drop|dropped|drops|grow|grew|grows|increase|increased|decrease|decreased|decline|declined|jump|jumped|slump|slumped|shrink|shrank|climb|climbed|go up|go down|went up|went down)\b)", re.I)),
     # "How much did X pay …", "Berapa harga …": a sum of money, with its currency.
-    ("money", re.compile(r"\bhow much\b(?=[^?]*\b(?:pay|paid|pays|paying|cost|costs|costing|spend|spent|spending|earn|earned|earns|earning|raise|raised|raising|offer|offered|offering|bid|bidding|worth|charge|charged|charging|sell for|sold for|fine|fined|price|salary|budget|fee|compensation|invest|invested|investing|owe|owed|lend|lent|borrow|borrowed|money|profits?|revenues?|turnover)\b)|" + _WHAT_THE + r"(?:price|cost|fee|salary|budget|fine|sum)\b|\bwhat (?:does|did|do|will|would)(?![^?]*\b(?:say|said|tell|told|think|claim)\b)(?:\s+[\w'’-]+){1,6}?(?<!\bthe)(?<!\ba)(?<!\bits)(?<!\btheir)(?<!\bhis)(?<!\bher)(?<!\bthis)(?<!\bthat)\s+cost\b|\bberapa(?:kah)? (?:harga|biaya|dana|nilai|gaji|anggaran|hadiah uang|denda|tarif|ongkos|upah|uang|modal|investasi|kerugian|ganti rugi|kompensasi)\b|\b(?:harga|biaya|gaji|denda|tarif)(?:nya)? berapa\b", re.I)),
+    ("money", re.compile(r"\bhow much\b(?=[^?]*\b(?:pay|paid|pays|paying|cost|costs|costing|spend|spent|spending|earn|earned|earns|earning|raise|raised|raising|offer|offered|offering|bid|bidding|worth|charge|charged|charging|sell for|sold for|fine|fined|price|salary|budget|fee|compensation|invest|invested|investing|owe|owed|lend|lent|borrow|borrowed|money|profits?|revenues?|turnover)\b)|" + _WHAT_THE + r"(?:price|cost|fee|salary|budget|fine|sum)\b|\bwhat (?:does|did|do|will|would)(?![^?]*\b(?:say|said|tell|told|think|claim)\b)(?:\s+[\w'’-]+){1,6}?(?<!\bthe)(?<!\ba)(?<!\bits)(?<!\btheir)(?<!\bhis)(?<!\bher)(?<!\bthis)(?<!\bthat)\s+cost\b|\bwhat (?:(?:is|was|were|are|will be) )?(?:(?:the|its|their|his|her) )?(?:(?-i:[A-Z])[\w.&'’-]*\s+){0,3}(?:(?:net|gross|annual|pre-tax|operating|full-year|quarterly) )*(?:profits?|revenues?|turnover|earnings)\b(?! (?:growth|rise|fall|drop|forecast|warning)s?\b)|\bberapa(?:kah)? (?:harga|biaya|dana|nilai|gaji|anggaran|hadiah uang|denda|tarif|ongkos|upah|uang|modal|investasi|kerugian|ganti rugi|kompensasi)\b|\b(?:harga|biaya|gaji|denda|tarif)(?:nya)? berapa\b", re.I)),
     # "How long …", "Berapa lama …": a span of time.
     ("duration", re.compile(r"\bhow long\b(?! ago)|\b(?:berapa|sudah berapa)(?:kah)? lama(?:kah|nya)?\b", re.I)),
     # "How far …", "Berapa jauh …": a distance, with its unit.
@@ -512,10 +512,10 @@ def _spelled_numbers() -> dict[str, tuple[str, ...]]:
 SPELLED_NUMBERS = _spelled_numbers()
 
 
-def slot_filled(slot: str, sentence: str, q_entities: Sequence[str], passage: str = "", counted_time: Set[str] | None = None, place_kind: re.Pattern | None = None, name_role: re.Pattern | None = None) -> bool:  # fmt: skip
+def slot_filled(slot: str, sentence: str, q_entities: Sequence[str], passage: str = "", asked: ParsedQuestion | None = None) -> bool:  # fmt: skip
     if slot not in SLOT_FILLERS:
         return True
-    return next(slot_fillers(slot, sentence, q_entities, passage, counted_time, place_kind, name_role), None) is not None  # fmt: skip
+    return next(slot_fillers(slot, sentence, q_entities, passage, asked), None) is not None
 
 
 # A number of months, years, days … counts time (or an age), not the thing a "how many" question
@@ -572,16 +572,35 @@ def _name_at_sentence_start(word: str, passage: str) -> bool:
     return re.search(rf"[\w,;:)]\s+{re.escape(word)}(?![\w'’-])", passage) is not None
 
 
-def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: str = "", counted_time: Set[str] | None = None, place_kind: re.Pattern | None = None, name_role: re.Pattern | None = None) -> Iterator[tuple[int, int]]:  # fmt: skip
+# The slots whose answer is a figure of some year: "What was Ramayana's net profit in 2015?"
+_DATED_FIGURES = {"number", "money", "change", "duration", "age", "penalty", "distance"}
+
+
+def _dated_otherwise(sentence: str, years: Sequence[str]) -> bool:
+    """Whether a sentence names a year, and none of the question's `years`."""
+    written = set(_YEAR_IN_TEXT.findall(sentence))
+    return bool(written) and not written & set(years)
+
+
+def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: str = "", asked: ParsedQuestion | None = None) -> Iterator[tuple[int, int]]:  # fmt: skip
     """Spans in `sentence` that could answer a question asking for `slot`: a number, date,
     name, place, age, sum, span of time or distance other than those the question itself names.
     `passage` (the sentence's passage) tells a name from a word capitalised only because it
-    opens the sentence. `counted_time` (`ParsedQuestion.counted_time`) acts on the "number"
-    slot: None keeps every number, an empty set drops the numbers of months, years, days …, and
-    a unit's words keep only the numbers in that unit. `place_kind` (`asked_place_kind`) keeps
-    only the names written with that kind of place: "RS Mitra Keluarga", "rumah sakit Cedars".
-    `name_role` (`asked_name_role`), where the sentence writes the role, keeps only the names
-    next to it: "a Brazilian programmer" names no one, whatever else the sentence names."""
+    opens the sentence. The question as parsed (`asked`) narrows them further:
+
+    - its `counted_time` acts on the "number" slot: None keeps every number, an empty set drops
+      the numbers of months, years, days …, and a unit's words keep only the numbers in that unit;
+    - its `place_kind` keeps only the names written with that kind of place: "RS Mitra
+      Keluarga", "rumah sakit Cedars";
+    - its `name_role`, where the sentence writes the role, keeps only the names next to it: "a
+      Brazilian programmer" names no one, whatever else the sentence names;
+    - its `years`: a figure in a sentence dated to another year only is that year's ("pada 2016
+      … laba bersih Rp 408 miliar" is no profit for 2015)."""
+    counted_time = asked.counted_time if asked else None
+    place_kind = asked.place_kind if asked else None
+    name_role = asked.name_role if asked else None
+    if asked and asked.years and slot in _DATED_FIGURES and _dated_otherwise(sentence, asked.years):
+        return
     role_written = name_role is not None and name_role.search(sentence) is not None
     asked_numbers = {re.sub(r"[.,]", "", e) for e in q_entities}
     for m in SLOT_FILLERS[slot].finditer(sentence):
@@ -888,7 +907,7 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
             for i, sentence in enumerate(sentences)
             if (not same_language or not q_terms or q_terms & terms[i] or any(entity_in(e, sentence.lower()) for e in names))
             and (not focus or focus & set().union(*terms[max(0, i - focus_reach) : i + 1]) or (same_language and _says_the_rest(parsed, focus, terms[i])))
-            and slot_filled(slot, sentence, parsed.given, body, parsed.counted_time, parsed.place_kind, parsed.name_role)
+            and slot_filled(slot, sentence, parsed.given, body, parsed)
         ]  # fmt: skip
         if parsed.name_role and any(parsed.name_role.search(sentence) for sentence in sentences):
             # The article writes the role: only a name next to it is that person's.

@@ -72,7 +72,6 @@ def sentence_features(question: str, passages: list[str], q_vector=None, sentenc
     """
     parsed = parse_question(question)
     q_entities, q_terms, slot, role, speaker = parsed.entities, parsed.terms, parsed.slot, parsed.role, parsed.speaker  # fmt: skip
-    counted_time = parsed.counted_time
     translated, role_translated = parsed.translated, parsed.role_translated
     # Coverage counts words, not stems: "named" (forms 'named', 'name') is one word, as is
     # "director", and a sentence with "named best" covers two of three.
@@ -103,17 +102,7 @@ def sentence_features(question: str, passages: list[str], q_vector=None, sentenc
             cover = share_of_words(words, terms[si]) if same else 0.0
             cover_window = share_of_words(words, window) if same else 0.0
             fillers = (
-                list(
-                    slot_fillers(
-                        slot,
-                        sentence,
-                        parsed.given,
-                        passage,
-                        counted_time,
-                        parsed.place_kind,
-                        parsed.name_role,
-                    )
-                )
+                list(slot_fillers(slot, sentence, parsed.given, passage, parsed))
                 if slot in SLOT_FILLERS
                 else []
             )

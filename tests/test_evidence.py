@@ -786,3 +786,22 @@ def test_a_name_asked_by_role_is_the_name_next_to_the_role():
     # The role is read in both languages; a question asking no name by a role has none.
     assert asked_name_role("Siapa nama jubir ONS yang menjelaskan salah hitung itu?").search("juru bicara ONS")  # fmt: skip
     assert asked_name_role("Who won the San Jose Open?") is None
+
+
+def test_a_figure_asked_for_one_year_is_not_another_year_s():
+    from assistant.evidence import asked_slot, why_not_answered
+
+    # "What was X's net profit" asks a sum, as "How much profit" does.
+    assert asked_slot("What was Ramayana's net profit in 2015?") == "money"
+    assert asked_slot("What annual profit did Next report?") == "money"
+    assert asked_slot("What was the profit warning about?") is None
+    # A real near-miss: the article gives 2016's profit and names 2015 only elsewhere.
+    ramayana = (
+        "Pada 2015, Ramayana menutup delapan gerai. "
+        '"Sehingga pada 2016, Ramayana masih menaikkan laba bersih menjadi Rp 408 miliar," kata Suryanto.'  # fmt: skip
+    )
+    assert why_not_answered("Berapa laba bersih Ramayana pada 2015?", ramayana) == "no number in a relevant sentence"  # fmt: skip
+    assert why_not_answered("Berapa laba bersih Ramayana pada 2016?", ramayana) is None
+    # A sentence dated no year at all still answers for the year the passage is about.
+    undated = "Pada 2015, Ramayana menutup delapan gerai. Laba bersih Ramayana tahun itu Rp 300 miliar."  # fmt: skip
+    assert why_not_answered("Berapa laba bersih Ramayana pada 2015?", undated) is None
