@@ -300,6 +300,18 @@ def asked_place_kind(question: str) -> re.Pattern | None:
 # Elia Massa Manik"). English puts the role last before "who"; Indonesian first after "nama".
 _NAME_ASKED_EN = re.compile(r"\bname of (?:the|a|an|this|that)\s+(?:[\w'’-]+\s+){0,4}?(?P<role>[a-z][\w-]+)\s+(?:who|that|which|whose|at|of|in|for|from)\b", re.I)  # fmt: skip
 _NAME_ASKED_ID = re.compile(r"\bsiapa(?:kah)?\s+nama(?:\s+lengkap)?\s+(?P<role>[a-z][\w-]+)\b|\bnama(?:\s+lengkap)?\s+(?P<role2>[a-z][\w-]+)\b[^?]*\bsiapa\b", re.I)  # fmt: skip
+# The roles "which …" and "siapa …" ask a person by, in both languages. A thing's kind ("which
+# beer brands", "vitamin apa") is no role: news names brands and vitamins without their kind.
+_ADDRESS_WORDS = {"the", "sang", "mr", "mrs", "ms", "sir", "dr", "pak", "bu", "bapak", "ibu", "former", "mantan"}  # fmt: skip
+PERSON_ROLES = ROLE_TITLES - _ADDRESS_WORDS | {
+    "judge", "hakim", "lawyer", "pengacara", "advokat", "prosecutor", "jaksa", "spokesperson",
+    "official", "pejabat", "director", "boss", "bos", "ceo", "ambassador", "duta", "manajer",
+    "witness", "saksi", "expert", "ahli", "analyst", "analis", "economist", "ekonom",
+    "investigator", "penyidik", "researcher", "peneliti", "founder", "pendiri", "owner",
+    "pemilik", "producer", "produser", "writer", "penulis", "singer", "penyanyi", "actor",
+    "aktor", "actress", "aktris", "player", "pemain", "referee", "wasit", "doctor", "dokter",
+    "dealer", "courier", "kurir", "delegate", "delegasi", "assistant", "asisten",
+}  # fmt: skip
 # Words a role is never: "the name of the 18-year-old woman" keeps "woman".
 _NOT_A_ROLE = {"yang", "yg", "itu", "tersebut", "one", "person", "orang", "pria", "man"}
 # How far (in words) a name may stand from its role: "spokesman for Uefa, William Gaillard".
@@ -314,9 +326,14 @@ def asked_name_role(question: str) -> re.Pattern | None:
     True
     """
     m = _NAME_ASKED_EN.search(question) or _NAME_ASKED_ID.search(question)
-    if not m:
+    if m:
+        role = (m.group("role") or m.groupdict().get("role2") or "").lower()
+    elif m := _ROLE.search(question):  # "Which judge …", "Siapa hakim …": a person's role too
+        role = (m.group("role") or m.group("role2")).lower()
+        if role not in PERSON_ROLES:
+            return None
+    else:
         return None
-    role = (m.group("role") or m.groupdict().get("role2") or "").lower()
     if not role or role in STOPWORDS or role in _NOT_A_ROLE:
         return None
     other = translations(role)  # and back, for the synonyms: "jubir" -> "juru (bicara)", "humas"
@@ -324,14 +341,15 @@ def asked_name_role(question: str) -> re.Pattern | None:
     return re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, forms), key=len, reverse=True))})\w*\b", re.I)  # fmt: skip
 
 
-def _near_role(sentence: str, start: int, end: int, role: re.Pattern, q_entities: Sequence[str]) -> bool:  # fmt: skip
-    """Whether the span start:end stands within ROLE_NAME_REACH words of the role, not counting
-    the question's own names and titles between them: "Direktur Utama Bursa Efek Surabaya (BES)
-    Bastian Purnama" names the asked director."""
-    own = {w for e in q_entities for w in WORD.findall(e.lower())} | TITLE_WORDS
-    for m in role.finditer(sentence):
+def _near_role(sentence: str, start: int, end: int, asked: ParsedQuestion) -> bool:
+    """Whether the span start:end stands within ROLE_NAME_REACH words of the asked role, not
+    counting the question's own words, names and titles between them: "Direktur Utama Bursa
+    Efek Surabaya (BES) Bastian Purnama" names the asked director, "Pendiri usaha budidaya
+    mutiara mabe di Palabusa, Sukeyo Fujita" the asked founder."""
+    own = asked.words | TITLE_WORDS
+    for m in asked.name_role.finditer(sentence):
         between = sentence[m.end() : start] if start >= m.end() else sentence[end : m.start()]
-        words = [w for w in WORD.findall(between.lower()) if w not in own]
+        words = [w for w in WORD.findall(between.lower()) if w not in own and not content_terms(w) & asked.terms]  # fmt: skip
         if m.start() < end and start < m.end() or len(words) <= ROLE_NAME_REACH:
             return True
     return False
@@ -359,6 +377,7 @@ class ParsedQuestion:
     role_translated: frozenset[str]  # `role`'s translations
     place_kind: re.Pattern | None  # `asked_place_kind`
     name_role: re.Pattern | None  # `asked_name_role`
+    words: frozenset[str]  # every word of the question, in lower case
 
 
 @lru_cache(maxsize=256)
@@ -393,6 +412,7 @@ def parse_question(question: str) -> ParsedQuestion:
         role_translated=frozenset().union(*map(translations, role)) if role else frozenset(),
         place_kind=asked_place_kind(question) if slot in ("who", "where") else None,
         name_role=asked_name_role(question) if slot == "who" else None,
+        words=frozenset(WORD.findall(question.lower())),
     )
 
 
@@ -652,7 +672,7 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
                 continue
             if place_kind and not (place_kind.search(sentence[start : m.end()]) or re.search(rf"(?:{place_kind.pattern})\s+$", sentence[max(0, start - 30) : start], re.I)):  # fmt: skip
                 continue  # "In which hospital …": "Kinsey Millhone" names none
-            if role_written and not _near_role(sentence, start, m.end(), name_role, q_entities):
+            if role_written and not _near_role(sentence, start, m.end(), asked):
                 continue  # "… by a Brazilian programmer", and "Sophos" said so
         yield start, m.end()
 

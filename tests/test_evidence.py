@@ -805,3 +805,21 @@ def test_a_figure_asked_for_one_year_is_not_another_year_s():
     # A sentence dated no year at all still answers for the year the passage is about.
     undated = "Pada 2015, Ramayana menutup delapan gerai. Laba bersih Ramayana tahun itu Rp 300 miliar."  # fmt: skip
     assert why_not_answered("Berapa laba bersih Ramayana pada 2015?", undated) is None
+
+
+def test_a_person_asked_by_role_is_named_next_to_it_and_a_thing_s_kind_is_no_role():
+    from assistant.evidence import asked_name_role, why_not_answered
+
+    # "Which judge …": a passage writing judges without a name names no judge (a real dev miss,
+    # answered from another article's "majelis hakim menjatuhkan putusan").
+    question = "Which judge is ruling on Miryam Haryani's pretrial challenge against the KPK?"
+    verdict = "Menurut KPK, majelis hakim menjatuhkan putusan bersalah dalam perkara e-KTP yang menjerat Miryam Haryani dan terdakwa Irman."  # fmt: skip
+    assert why_not_answered(question, verdict, same_language=False) == "no who in a relevant sentence"  # fmt: skip
+    named = "KPK berharap hakim tunggal Pengadilan Negeri Jakarta Selatan Asiadi Sembiring menolak gugatan Miryam Haryani."  # fmt: skip
+    assert why_not_answered(question, named, same_language=False) is None
+    # The question's own words may stand between the role and the name.
+    fujita = "Pendiri usaha budidaya mutiara mabe di Palabusa, Sukeyo Fujita, berasal dari keluarga Fujita."  # fmt: skip
+    assert why_not_answered("Siapakah pendiri usaha budidaya mutiara mabe di Palabusa?", fujita) is None  # fmt: skip
+    # Brands and places are named without their kind: no role to stand next to.
+    assert asked_name_role("Which beer brands does Heineken own?") is None
+    assert asked_name_role("Ke rumah sakit mana Novel dilarikan?") is None
