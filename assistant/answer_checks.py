@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from assistant.answer import REFUSALS
 from assistant.evidence import (
+    COUNTED_SLOTS,
     DATE,
     NUMBER,
     OPENING_WORD,
@@ -63,9 +64,6 @@ def states_asked_slot(question: str, answer: str, sources: str = "") -> bool:
     text = without_citations(answer)
     context = f"{text}\n{sources}"
     return any(slot_filled(parsed.slot, text[a:b], parsed.given, context, parsed) for a, b in split_sentences(text))  # fmt: skip
-
-
-_COUNTED_SLOTS = ("number", "money", "change", "age", "duration", "penalty", "distance")
 
 
 # A written answer to "what did X say" is X's words when this share of its content words (other
@@ -145,7 +143,7 @@ def asks_for_a_name(question: str) -> bool:
 
 def asks_for_a_count(question: str) -> bool:
     """Whether the question asks for a count, a sum, an age, a span of time or a distance."""
-    return parse_question(question).slot in _COUNTED_SLOTS
+    return parse_question(question).slot in COUNTED_SLOTS
 
 
 def states_evidence_number(question: str, answer: str, evidence: str) -> bool:

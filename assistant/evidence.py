@@ -66,7 +66,7 @@ SLOTS = [
     # gives as a sum ("rise by £1,400") or a share ("fell 33%").
     ("change", re.compile(r"\bby how much\b|\bhow (?:much|far)\b(?=[^?]*\b(?:fall|fell|falls|rise|rose|rises|drop|dropped|drops|grow|grew|grows|increase|increased|decrease|decreased|decline|declined|jump|jumped|slump|slumped|shrink|shrank|climb|climbed|go up|go down|went up|went down)\b)", re.I)),
     # "How much did X pay …", "Berapa harga …": a sum of money, with its currency.
-    ("money", re.compile(r"\bhow much\b(?=[^?]*\b(?:pay|paid|pays|paying|cost|costs|costing|spend|spent|spending|earn|earned|earns|earning|raise|raised|raising|offer|offered|offering|bid|bidding|worth|charge|charged|charging|sell for|sold for|fine|fined|price|salary|budget|fee|compensation|invest|invested|investing|owe|owed|lend|lent|borrow|borrowed|money|profits?|revenues?|turnover)\b)|" + _WHAT_THE + r"(?:price|cost|fee|salary|budget|fine|sum)\b|\bwhat (?:does|did|do|will|would)(?![^?]*\b(?:say|said|tell|told|think|claim)\b)(?:\s+[\w'’-]+){1,6}?(?<!\bthe)(?<!\ba)(?<!\bits)(?<!\btheir)(?<!\bhis)(?<!\bher)(?<!\bthis)(?<!\bthat)\s+cost\b|\bwhat (?:(?:is|was|were|are|will be) )?(?:(?:the|its|their|his|her) )?(?:(?-i:[A-Z])[\w.&'’-]*\s+){0,3}(?:(?:net|gross|annual|pre-tax|operating|full-year|quarterly) )*(?:profits?|revenues?|turnover|earnings)\b(?! (?:growth|rise|fall|drop|forecast|warning)s?\b)|\bberapa(?:kah)? (?:harga|biaya|dana|nilai|gaji|anggaran|hadiah uang|denda|tarif|ongkos|upah|uang|modal|investasi|kerugian|ganti rugi|kompensasi)\b|\b(?:harga|biaya|gaji|denda|tarif)(?:nya)? berapa\b", re.I)),
+    ("money", re.compile(r"\bhow much\b(?=[^?]*\b(?:pay|paid|pays|paying|cost|costs|costing|spend|spent|spending|earn|earned|earns|earning|raise|raised|raising|offer|offered|offering|bid|bidding|worth|charge|charged|charging|sell for|sold for|fine|fined|price|salary|budget|fee|compensation|invest|invested|investing|owe|owed|lend|lent|borrow|borrowed|money|profits?|revenues?|turnover)\b)|" + _WHAT_THE + r"(?:price|cost|fee|salary|budget|fine|sum)\b|\bwhat (?:does|did|do|will|would)(?![^?]*\b(?:say|said|tell|told|think|claim)\b)(?:\s+[\w'’-]+){1,6}?(?<!\bthe)(?<!\ba)(?<!\bits)(?<!\btheir)(?<!\bhis)(?<!\bher)(?<!\bthis)(?<!\bthat)\s+cost\b|\bwhat (?:(?:is|was|were|are|will be) )?(?:(?:the|its|their|his|her) )?(?:(?-i:[A-Z])[\w.&'’-]*\s+){0,3}(?:(?:net|gross|annual|pre-tax|operating|full-year|quarterly) )*(?:profits?|revenues?|turnover|earnings)\b(?! (?:growth|rise|fall|drop|forecast|warning|margin|increase|decrease|jump|decline|share|per share)s?\b)|\bberapa(?:kah)? (?:harga|biaya|dana|nilai|gaji|anggaran|hadiah uang|denda|tarif|ongkos|upah|uang|modal|investasi|kerugian|ganti rugi|kompensasi)\b|\b(?:harga|biaya|gaji|denda|tarif)(?:nya)? berapa\b", re.I)),
     # "How long …", "Berapa lama …": a span of time.
     ("duration", re.compile(r"\bhow long\b(?! ago)|\b(?:berapa|sudah berapa)(?:kah)? lama(?:kah|nya)?\b", re.I)),
     # "How far …", "Berapa jauh …": a distance, with its unit.
@@ -267,16 +267,22 @@ def _alternatives(words: str) -> str:
     )
 
 
+# "Which hospital spokesman …", "which university professor …" ask a person, not the place.
+_PERSON_OF_A_PLACE = r"(?!\s+(?:professors?|lecturers?|students?|spokes\w*|staff|officers?|officials?|doctors?|nurses?|directors?|chiefs?|heads?|judges?|lawyers?|guards?|workers?|employees?|dokter|perawat|mahasiswa|pegawai|petugas|direktur|kepala|hakim|sipir)\b)"  # fmt: skip
 _PLACE_KIND_ASKED = [
     (
         re.compile(
-            rf"\b(?:which|what)\s+(?:[a-z]+\s+)?(?:{_alternatives(asked)})\b|\b(?:{_alternatives(asked)})\s+(?:apa|mana)\b",
+            rf"\b(?:which|what)\s+(?:[a-z]+\s+)?(?:{_alternatives(asked)})\b{_PERSON_OF_A_PLACE}|\b(?:{_alternatives(asked)})\s+(?:apa|mana)\b",
             re.I,
         ),  # fmt: skip
         re.compile(rf"\b(?:{_alternatives(written)})\b", re.I),
     )
     for asked, written in NAMED_PLACE_KINDS
 ]
+# The same kinds written just before a name: "di rumah sakit Cottage".
+_KIND_BEFORE = {
+    written: re.compile(rf"(?:{written.pattern})\s+$", re.I) for _, written in _PLACE_KIND_ASKED
+}
 
 
 def asked_place_kind(question: str) -> re.Pattern | None:
@@ -302,8 +308,13 @@ _NAME_ASKED_EN = re.compile(r"\bname of (?:the|a|an|this|that)\s+(?:[\w'’-]+\s
 _NAME_ASKED_ID = re.compile(r"\bsiapa(?:kah)?\s+nama(?:\s+lengkap)?\s+(?P<role>[a-z][\w-]+)\b|\bnama(?:\s+lengkap)?\s+(?P<role2>[a-z][\w-]+)\b[^?]*\bsiapa\b", re.I)  # fmt: skip
 # The roles "which …" and "siapa …" ask a person by, in both languages. A thing's kind ("which
 # beer brands", "vitamin apa") is no role: news names brands and vitamins without their kind.
-_ADDRESS_WORDS = {"the", "sang", "mr", "mrs", "ms", "sir", "dr", "pak", "bu", "bapak", "ibu", "former", "mantan"}  # fmt: skip
-PERSON_ROLES = ROLE_TITLES - _ADDRESS_WORDS | {
+# ROLE_TITLES also holds forms of address and second halves of titles ("juru bicara", "perdana
+# menteri"), which are no role on their own.
+_NOT_ROLE_TITLES = {
+    "the", "sang", "mr", "mrs", "ms", "sir", "dr", "pak", "bu", "bapak", "ibu", "former",
+    "mantan", "kota", "bicara", "jenderal", "perdana", "prime", "executive", "wali",
+}  # fmt: skip
+PERSON_ROLES = ROLE_TITLES - _NOT_ROLE_TITLES | {
     "judge", "hakim", "lawyer", "pengacara", "advokat", "prosecutor", "jaksa", "spokesperson",
     "official", "pejabat", "director", "boss", "bos", "ceo", "ambassador", "duta", "manajer",
     "witness", "saksi", "expert", "ahli", "analyst", "analis", "economist", "ekonom",
@@ -312,18 +323,23 @@ PERSON_ROLES = ROLE_TITLES - _ADDRESS_WORDS | {
     "aktor", "actress", "aktris", "player", "pemain", "referee", "wasit", "doctor", "dokter",
     "dealer", "courier", "kurir", "delegate", "delegasi", "assistant", "asisten",
 }  # fmt: skip
-# Words a role is never: "the name of the 18-year-old woman" keeps "woman".
-_NOT_A_ROLE = {"yang", "yg", "itu", "tersebut", "one", "person", "orang", "pria", "man"}
+# Words after "name of the …" or "nama …" that are no role: "nama asli", "the one who", and
+# "man"/"pria", which news writes of anyone.
+_NOT_A_ROLE = {
+    "yang", "yg", "itu", "tersebut", "one", "person", "orang", "pria", "man", "asli", "panggilan",
+    "samaran", "julukan", "lengkap",
+}  # fmt: skip
 # How far (in words) a name may stand from its role: "spokesman for Uefa, William Gaillard".
 ROLE_NAME_REACH = 4
 
 
-def asked_name_role(question: str) -> re.Pattern | None:
-    """The role of the person whose name a question asks, as a pattern of its forms in both
-    languages: "What is the name of the Uefa spokesman who …" -> spokesman, jubir, juru, humas.
+def asked_name_role(question: str) -> frozenset[str] | None:
+    """The role of the person a question asks for by it, as the forms `role_spans` finds it
+    written in, in both languages: "What is the name of the Uefa spokesman who …" ->
+    spokesman, jubir, juru, humas …
 
-    >>> bool(asked_name_role("Siapa nama jubir ONS?").search("juru bicara ONS"))
-    True
+    >>> role_spans("kata juru bicara ONS", asked_name_role("Siapa nama jubir ONS?"))
+    [(5, 9)]
     """
     m = _NAME_ASKED_EN.search(question) or _NAME_ASKED_ID.search(question)
     if m:
@@ -337,20 +353,32 @@ def asked_name_role(question: str) -> re.Pattern | None:
     if not role or role in STOPWORDS or role in _NOT_A_ROLE:
         return None
     other = translations(role)  # and back, for the synonyms: "jubir" -> "juru (bicara)", "humas"
-    forms = {role, stem_en(role), *other, *(form for word in other for form in translations(word))}
-    return re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, forms), key=len, reverse=True))})\w*\b", re.I)  # fmt: skip
+    return frozenset({role, stem_en(role), *other, *(form for word in other for form in translations(word))})  # fmt: skip
 
 
-def _near_role(sentence: str, start: int, end: int, asked: ParsedQuestion) -> bool:
-    """Whether the span start:end stands within ROLE_NAME_REACH words of the asked role, not
-    counting the question's own words, names and titles between them: "Direktur Utama Bursa
-    Efek Surabaya (BES) Bastian Purnama" names the asked director, "Pendiri usaha budidaya
-    mutiara mabe di Palabusa, Sukeyo Fujita" the asked founder."""
+def role_spans(sentence: str, role: Set[str]) -> list[tuple[int, int]]:
+    """Where `sentence` writes the role: the words whose form (as written, its English stem, or
+    without "-nya") is one of the role's. Whole words only: "witness" is no part of "with"."""
+    spans = []
+    for m in WORD.finditer(sentence):
+        word = m.group(0).lower()
+        forms = {word, stem_en(word), word[:-3] if len(word) > 6 and word.endswith("nya") else word}
+        if forms & role:
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _near_role(sentence: str, start: int, end: int, roles: Sequence[tuple[int, int]], asked: ParsedQuestion) -> bool:  # fmt: skip
+    """Whether the span start:end stands within ROLE_NAME_REACH words of one of the role's
+    `roles` spans, not counting the question's own words, names and titles between them:
+    "Direktur Utama Bursa Efek Surabaya (BES) Bastian Purnama" names the asked director,
+    "Pendiri usaha budidaya mutiara mabe di Palabusa, Sukeyo Fujita" the asked founder. A span
+    overlapping the role has nothing between them."""
     own = asked.words | TITLE_WORDS
-    for m in asked.name_role.finditer(sentence):
-        between = sentence[m.end() : start] if start >= m.end() else sentence[end : m.start()]
+    for role_start, role_end in roles:
+        between = sentence[role_end:start] if start >= role_end else sentence[end:role_start]
         words = [w for w in WORD.findall(between.lower()) if w not in own and not content_terms(w) & asked.terms]  # fmt: skip
-        if m.start() < end and start < m.end() or len(words) <= ROLE_NAME_REACH:
+        if len(words) <= ROLE_NAME_REACH:
             return True
     return False
 
@@ -376,7 +404,7 @@ class ParsedQuestion:
     translated: tuple[frozenset[str], ...]  # its words the glossary knows, translated
     role_translated: frozenset[str]  # `role`'s translations
     place_kind: re.Pattern | None  # `asked_place_kind`
-    name_role: re.Pattern | None  # `asked_name_role`
+    name_role: frozenset[str] | None  # `asked_name_role`
     words: frozenset[str]  # every word of the question, in lower case
 
 
@@ -592,8 +620,8 @@ def _name_at_sentence_start(word: str, passage: str) -> bool:
     return re.search(rf"[\w,;:)]\s+{re.escape(word)}(?![\w'’-])", passage) is not None
 
 
-# The slots whose answer is a figure of some year: "What was Ramayana's net profit in 2015?"
-_DATED_FIGURES = {"number", "money", "change", "duration", "age", "penalty", "distance"}
+# The slots a number answers: a figure of some year ("What was Ramayana's net profit in 2015?").
+COUNTED_SLOTS = frozenset({"number", "money", "change", "duration", "age", "penalty", "distance"})
 
 
 def _dated_otherwise(sentence: str, years: Sequence[str]) -> bool:
@@ -618,10 +646,9 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
       … laba bersih Rp 408 miliar" is no profit for 2015)."""
     counted_time = asked.counted_time if asked else None
     place_kind = asked.place_kind if asked else None
-    name_role = asked.name_role if asked else None
-    if asked and asked.years and slot in _DATED_FIGURES and _dated_otherwise(sentence, asked.years):
+    roles = role_spans(sentence, asked.name_role) if asked and asked.name_role else []
+    if asked and asked.years and slot in COUNTED_SLOTS and _dated_otherwise(sentence, asked.years):
         return
-    role_written = name_role is not None and name_role.search(sentence) is not None
     asked_numbers = {re.sub(r"[.,]", "", e) for e in q_entities}
     for m in SLOT_FILLERS[slot].finditer(sentence):
         found, start = m.group(0).lower(), m.start()
@@ -670,9 +697,9 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
             as_written = WORD.findall(sentence[start : m.end()])
             if opens and len(as_written) == 1 and not _name_at_sentence_start(as_written[0], passage or sentence):  # fmt: skip
                 continue
-            if place_kind and not (place_kind.search(sentence[start : m.end()]) or re.search(rf"(?:{place_kind.pattern})\s+$", sentence[max(0, start - 30) : start], re.I)):  # fmt: skip
+            if place_kind and not (place_kind.search(sentence[start : m.end()]) or _KIND_BEFORE[place_kind].search(sentence[max(0, start - 30) : start])):  # fmt: skip
                 continue  # "In which hospital …": "Kinsey Millhone" names none
-            if role_written and not _near_role(sentence, start, m.end(), asked):
+            if roles and not _near_role(sentence, start, m.end(), roles, asked):
                 continue  # "… by a Brazilian programmer", and "Sophos" said so
         yield start, m.end()
 
@@ -929,9 +956,11 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
             and (not focus or focus & set().union(*terms[max(0, i - focus_reach) : i + 1]) or (same_language and _says_the_rest(parsed, focus, terms[i])))
             and slot_filled(slot, sentence, parsed.given, body, parsed)
         ]  # fmt: skip
-        if parsed.name_role and any(parsed.name_role.search(sentence) for sentence in sentences):
+        if parsed.name_role and any(
+            role_spans(sentence, parsed.name_role) for sentence in sentences
+        ):
             # The article writes the role: only a name next to it is that person's.
-            filled = [i for i in filled if parsed.name_role.search(sentences[i])]
+            filled = [i for i in filled if role_spans(sentences[i], parsed.name_role)]
         if not filled:
             return f"no {slot} in a relevant sentence"
         if slot == "money" and same_language and q_terms and not any(_money_near_terms(sentences[i], entities, body, q_terms) for i in filled):  # fmt: skip
