@@ -16,6 +16,14 @@ from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.asked_kind import (
+    ASKED_ROLE,
+    KIND_BEFORE_NAME,
+    ROLE_NAME_REACH,
+    asked_name_role,
+    asked_place_kind,
+    role_spans,
+)
 from assistant.glossary import WORD, translations
 from assistant.models import Hit
 from assistant.retrieve import asked_speaker, asked_topic
@@ -241,131 +249,6 @@ def content_terms(text: str) -> set[str]:
 
 def _stems(word: str) -> set[str]:
     return {word, stem_id(word), stem_en(word)}
-
-
-# Places news names by their kind: "RS Mitra Keluarga", "Dundee University", "Pengadilan Negeri
-# Jakarta Selatan", "Stadion Gajayana". A question asking which one ("In which hospital …",
-# "Di stadion mana …") is answered only by a name written with its kind; a sentence naming
-# other places ("meninggal di usia 77", "menggugat Kemenag") answers another question. Hotels
-# and clubs are left out: "the Beverly Hilton" drops its kind. One line a kind: the question's
-# words, then the forms a name writes it in, in both languages.
-NAMED_PLACE_KINDS = [
-    ("hospital, hospitals, rumah sakit, rs", "hospital, rumah sakit, rs, rsud, rsup, rspad, rsupn"),
-    ("stadium, stadion", "stadium, stadion"),
-    ("university, universitas, kampus, campus, college", "university, universitas, univ, institut, institute, college"),
-    ("court, pengadilan", "court, pengadilan, pn, mahkamah"),
-    ("airport, bandara", "airport, bandara, bandar udara"),
-    ("prison, jail, penjara, lapas, rutan", "prison, jail, penjara, lapas, lembaga pemasyarakatan, rutan"),
-]  # fmt: skip
-
-
-def _alternatives(words: str) -> str:
-    """A regex alternation of comma-separated words, longest first."""
-    forms = [w.strip() for w in words.split(",")]
-    return "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(forms, key=len, reverse=True)
-    )
-
-
-# "Which hospital spokesman …", "which university professor …" ask a person, not the place.
-_PERSON_OF_A_PLACE = r"(?!\s+(?:professors?|lecturers?|students?|spokes\w*|staff|officers?|officials?|doctors?|nurses?|directors?|chiefs?|heads?|judges?|lawyers?|guards?|workers?|employees?|dokter|perawat|mahasiswa|pegawai|petugas|direktur|kepala|hakim|sipir)\b)"  # fmt: skip
-_PLACE_KIND_ASKED = [
-    (
-        re.compile(
-            rf"\b(?:which|what)\s+(?:[a-z]+\s+)?(?:{_alternatives(asked)})\b{_PERSON_OF_A_PLACE}|\b(?:{_alternatives(asked)})\s+(?:apa|mana)\b",
-            re.I,
-        ),  # fmt: skip
-        re.compile(rf"\b(?:{_alternatives(written)})\b", re.I),
-    )
-    for asked, written in NAMED_PLACE_KINDS
-]
-# The same kinds written just before a name: "di rumah sakit Cottage".
-_KIND_BEFORE = {
-    written: re.compile(rf"(?:{written.pattern})\s+$", re.I) for _, written in _PLACE_KIND_ASKED
-}
-
-
-def asked_place_kind(question: str) -> re.Pattern | None:
-    """How a name of the kind of place a which/where question asks for is written, if it asks
-    for one: "In which hospital did Sue Grafton die?" -> the pattern of "hospital", "RS", "rumah
-    sakit" …
-
-    >>> bool(asked_place_kind("Di stadion mana Persib menang?").search("di Stadion Si Jalak"))
-    True
-    """
-    for asked, written in _PLACE_KIND_ASKED:
-        if asked.search(question):
-            return written
-    return None
-
-
-# "What is the name of the Brazilian programmer who …", "Siapa nama dealer yang …": a question
-# asking a person's name by their role. News that withholds it still writes the role ("posted by
-# a Brazilian programmer", "one dealer, who asked not to be named"), while a sentence that names
-# the person writes the name next to it ("spokesman William Gaillard", "Direktur Utama Pertamina
-# Elia Massa Manik"). English puts the role last before "who"; Indonesian first after "nama".
-_NAME_ASKED_EN = re.compile(r"\bname of (?:the|a|an|this|that)\s+(?:[\w'’-]+\s+){0,4}?(?P<role>[a-z][\w-]+)\s+(?:who|that|which|whose|at|of|in|for|from)\b", re.I)  # fmt: skip
-_NAME_ASKED_ID = re.compile(r"\bsiapa(?:kah)?\s+nama(?:\s+lengkap)?\s+(?P<role>[a-z][\w-]+)\b|\bnama(?:\s+lengkap)?\s+(?P<role2>[a-z][\w-]+)\b[^?]*\bsiapa\b", re.I)  # fmt: skip
-# The roles "which …" and "siapa …" ask a person by, in both languages. A thing's kind ("which
-# beer brands", "vitamin apa") is no role: news names brands and vitamins without their kind.
-# ROLE_TITLES also holds forms of address and second halves of titles ("juru bicara", "perdana
-# menteri"), which are no role on their own.
-_NOT_ROLE_TITLES = {
-    "the", "sang", "mr", "mrs", "ms", "sir", "dr", "pak", "bu", "bapak", "ibu", "former",
-    "mantan", "kota", "bicara", "jenderal", "perdana", "prime", "executive", "wali",
-}  # fmt: skip
-PERSON_ROLES = ROLE_TITLES - _NOT_ROLE_TITLES | {
-    "judge", "hakim", "lawyer", "pengacara", "advokat", "prosecutor", "jaksa", "spokesperson",
-    "official", "pejabat", "director", "boss", "bos", "ceo", "ambassador", "duta", "manajer",
-    "witness", "saksi", "expert", "ahli", "analyst", "analis", "economist", "ekonom",
-    "investigator", "penyidik", "researcher", "peneliti", "founder", "pendiri", "owner",
-    "pemilik", "producer", "produser", "writer", "penulis", "singer", "penyanyi", "actor",
-    "aktor", "actress", "aktris", "player", "pemain", "referee", "wasit", "doctor", "dokter",
-    "dealer", "courier", "kurir", "delegate", "delegasi", "assistant", "asisten",
-}  # fmt: skip
-# Words after "name of the …" or "nama …" that are no role: "nama asli", "the one who", and
-# "man"/"pria", which news writes of anyone.
-_NOT_A_ROLE = {
-    "yang", "yg", "itu", "tersebut", "one", "person", "orang", "pria", "man", "asli", "panggilan",
-    "samaran", "julukan", "lengkap",
-}  # fmt: skip
-# How far (in words) a name may stand from its role: "spokesman for Uefa, William Gaillard".
-ROLE_NAME_REACH = 4
-
-
-def asked_name_role(question: str) -> frozenset[str] | None:
-    """The role of the person a question asks for by it, as the forms `role_spans` finds it
-    written in, in both languages: "What is the name of the Uefa spokesman who …" ->
-    spokesman, jubir, juru, humas …
-
-    >>> role_spans("kata juru bicara ONS", asked_name_role("Siapa nama jubir ONS?"))
-    [(5, 9)]
-    """
-    m = _NAME_ASKED_EN.search(question) or _NAME_ASKED_ID.search(question)
-    if m:
-        role = (m.group("role") or m.groupdict().get("role2") or "").lower()
-    elif m := _ROLE.search(question):  # "Which judge …", "Siapa hakim …": a person's role too
-        role = (m.group("role") or m.group("role2")).lower()
-        if role not in PERSON_ROLES:
-            return None
-    else:
-        return None
-    if not role or role in STOPWORDS or role in _NOT_A_ROLE:
-        return None
-    other = translations(role)  # and back, for the synonyms: "jubir" -> "juru (bicara)", "humas"
-    return frozenset({role, stem_en(role), *other, *(form for word in other for form in translations(word))})  # fmt: skip
-
-
-def role_spans(sentence: str, role: Set[str]) -> list[tuple[int, int]]:
-    """Where `sentence` writes the role: the words whose form (as written, its English stem, or
-    without "-nya") is one of the role's. Whole words only: "witness" is no part of "with"."""
-    spans = []
-    for m in WORD.finditer(sentence):
-        word = m.group(0).lower()
-        forms = {word, stem_en(word), word[:-3] if len(word) > 6 and word.endswith("nya") else word}
-        if forms & role:
-            spans.append((m.start(), m.end()))
-    return spans
 
 
 def _near_role(sentence: str, start: int, end: int, roles: Sequence[tuple[int, int]], asked: ParsedQuestion) -> bool:  # fmt: skip
@@ -697,7 +580,7 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
             as_written = WORD.findall(sentence[start : m.end()])
             if opens and len(as_written) == 1 and not _name_at_sentence_start(as_written[0], passage or sentence):  # fmt: skip
                 continue
-            if place_kind and not (place_kind.search(sentence[start : m.end()]) or _KIND_BEFORE[place_kind].search(sentence[max(0, start - 30) : start])):  # fmt: skip
+            if place_kind and not (place_kind.search(sentence[start : m.end()]) or KIND_BEFORE_NAME[place_kind].search(sentence[max(0, start - 30) : start])):  # fmt: skip
                 continue  # "In which hospital …": "Kinsey Millhone" names none
             if roles and not _near_role(sentence, start, m.end(), roles, asked):
                 continue  # "… by a Brazilian programmer", and "Sophos" said so
@@ -991,10 +874,6 @@ def _says_the_rest(parsed: ParsedQuestion, focus: Set[str], sentence_terms: Set[
     return len(rest) >= 2 and share_of_words(rest, sentence_terms) >= 2 / 3
 
 
-# "Which Japanese minister": a capitalised adjective may stand before the role.
-_ROLE = re.compile(
-    r"\b(?i:which|what|siapa(?:kah)?)\s+(?:[A-Z][\w-]+\s+)?(?P<role>[a-z][\w-]+)|\b(?P<role2>[a-z][\w-]+|^[A-Z][a-z-]+)\s+(?i:mana(?:kah)?)\b"
-)
 _NOT_ROLES = {"nama", "saja", "kind", "sort", "type", "jenis"}  # stopwords go in content_terms
 
 
@@ -1004,7 +883,7 @@ def question_role(question: str, slot: str | None = None) -> set[str] | None:
     ("bos" / "CEO"), so it weighs in the ranking rather than decides."""
     if (slot or asked_slot(question)) != "who":
         return None  # a place's kind goes unsaid: "di Florida", not "di negara bagian Florida"
-    m = _ROLE.search(question)
+    m = ASKED_ROLE.search(question)
     if not m:
         return None
     role = (m.group("role") or m.group("role2")).lower()

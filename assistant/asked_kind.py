@@ -1,0 +1,149 @@
+"""What kind of answer a which/who question asks for, and how news writes it.
+
+"In which hospital …" is answered by a name written with its kind ("RS Mitra Keluarga",
+"Cottage Hospital"); "What is the name of the spokesman who …" and "Which judge …" by a name
+written next to the role, where the article writes the role at all. `evidence.parse_question`
+reads both from the question; `evidence.slot_fillers` and `evidence.why_not_answered` apply them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Set
+
+from assistant.glossary import WORD, translations
+from assistant.search_index import STOPWORDS_EN, STOPWORDS_ID, stem_en
+from ingest.quotes import ROLE_TITLES
+
+STOPWORDS = STOPWORDS_ID | STOPWORDS_EN
+
+# The kind of thing or person a which/who question names: "Which record label …" -> label, "Klub
+# mana …" -> klub. "Which Japanese minister": a capitalised adjective may stand before it.
+ASKED_ROLE = re.compile(
+    r"\b(?i:which|what|siapa(?:kah)?)\s+(?:[A-Z][\w-]+\s+)?(?P<role>[a-z][\w-]+)|\b(?P<role2>[a-z][\w-]+|^[A-Z][a-z-]+)\s+(?i:mana(?:kah)?)\b"
+)
+
+
+# Places news names by their kind: "RS Mitra Keluarga", "Dundee University", "Pengadilan Negeri
+# Jakarta Selatan", "Stadion Gajayana". A question asking which one ("In which hospital …",
+# "Di stadion mana …") is answered only by a name written with its kind; a sentence naming
+# other places ("meninggal di usia 77", "menggugat Kemenag") answers another question. Hotels
+# and clubs are left out: "the Beverly Hilton" drops its kind. One line a kind: the question's
+# words, then the forms a name writes it in, in both languages.
+NAMED_PLACE_KINDS = [
+    ("hospital, hospitals, rumah sakit, rs", "hospital, rumah sakit, rs, rsud, rsup, rspad, rsupn"),
+    ("stadium, stadion", "stadium, stadion"),
+    ("university, universitas, kampus, campus, college", "university, universitas, univ, institut, institute, college"),
+    ("court, pengadilan", "court, pengadilan, pn, mahkamah"),
+    ("airport, bandara", "airport, bandara, bandar udara"),
+    ("prison, jail, penjara, lapas, rutan", "prison, jail, penjara, lapas, lembaga pemasyarakatan, rutan"),
+]  # fmt: skip
+
+
+def _alternatives(words: str) -> str:
+    """A regex alternation of comma-separated words, longest first."""
+    forms = [w.strip() for w in words.split(",")]
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(forms, key=len, reverse=True)
+    )
+
+
+# "Which hospital spokesman …", "which university professor …" ask a person, not the place.
+_PERSON_OF_A_PLACE = r"(?!\s+(?:professors?|lecturers?|students?|spokes\w*|staff|officers?|officials?|doctors?|nurses?|directors?|chiefs?|heads?|judges?|lawyers?|guards?|workers?|employees?|dokter|perawat|mahasiswa|pegawai|petugas|direktur|kepala|hakim|sipir)\b)"  # fmt: skip
+_PLACE_KIND_ASKED = [
+    (
+        re.compile(
+            rf"\b(?:which|what)\s+(?:[a-z]+\s+)?(?:{_alternatives(asked)})\b{_PERSON_OF_A_PLACE}|\b(?:{_alternatives(asked)})\s+(?:apa|mana)\b",
+            re.I,
+        ),  # fmt: skip
+        re.compile(rf"\b(?:{_alternatives(written)})\b", re.I),
+    )
+    for asked, written in NAMED_PLACE_KINDS
+]
+# The same kinds written just before a name: "di rumah sakit Cottage".
+KIND_BEFORE_NAME = {
+    written: re.compile(rf"(?:{written.pattern})\s+$", re.I) for _, written in _PLACE_KIND_ASKED
+}
+
+
+def asked_place_kind(question: str) -> re.Pattern | None:
+    """How a name of the kind of place a which/where question asks for is written, if it asks
+    for one: "In which hospital did Sue Grafton die?" -> the pattern of "hospital", "RS", "rumah
+    sakit" …
+
+    >>> bool(asked_place_kind("Di stadion mana Persib menang?").search("di Stadion Si Jalak"))
+    True
+    """
+    for asked, written in _PLACE_KIND_ASKED:
+        if asked.search(question):
+            return written
+    return None
+
+
+# "What is the name of the Brazilian programmer who …", "Siapa nama dealer yang …": a question
+# asking a person's name by their role. News that withholds it still writes the role ("posted by
+# a Brazilian programmer", "one dealer, who asked not to be named"), while a sentence that names
+# the person writes the name next to it ("spokesman William Gaillard", "Direktur Utama Pertamina
+# Elia Massa Manik"). English puts the role last before "who"; Indonesian first after "nama".
+_NAME_ASKED_EN = re.compile(r"\bname of (?:the|a|an|this|that)\s+(?:[\w'’-]+\s+){0,4}?(?P<role>[a-z][\w-]+)\s+(?:who|that|which|whose|at|of|in|for|from)\b", re.I)  # fmt: skip
+_NAME_ASKED_ID = re.compile(r"\bsiapa(?:kah)?\s+nama(?:\s+lengkap)?\s+(?P<role>[a-z][\w-]+)\b|\bnama(?:\s+lengkap)?\s+(?P<role2>[a-z][\w-]+)\b[^?]*\bsiapa\b", re.I)  # fmt: skip
+# The roles "which …" and "siapa …" ask a person by, in both languages. A thing's kind ("which
+# beer brands", "vitamin apa") is no role: news names brands and vitamins without their kind.
+# ROLE_TITLES also holds forms of address and second halves of titles ("juru bicara", "perdana
+# menteri"), which are no role on their own.
+_NOT_ROLE_TITLES = {
+    "the", "sang", "mr", "mrs", "ms", "sir", "dr", "pak", "bu", "bapak", "ibu", "former",
+    "mantan", "kota", "bicara", "jenderal", "perdana", "prime", "executive", "wali",
+}  # fmt: skip
+PERSON_ROLES = ROLE_TITLES - _NOT_ROLE_TITLES | {
+    "judge", "hakim", "lawyer", "pengacara", "advokat", "prosecutor", "jaksa", "spokesperson",
+    "official", "pejabat", "director", "boss", "bos", "ceo", "ambassador", "duta", "manajer",
+    "witness", "saksi", "expert", "ahli", "analyst", "analis", "economist", "ekonom",
+    "investigator", "penyidik", "researcher", "peneliti", "founder", "pendiri", "owner",
+    "pemilik", "producer", "produser", "writer", "penulis", "singer", "penyanyi", "actor",
+    "aktor", "actress", "aktris", "player", "pemain", "referee", "wasit", "doctor", "dokter",
+    "dealer", "courier", "kurir", "delegate", "delegasi", "assistant", "asisten",
+}  # fmt: skip
+# Words after "name of the …" or "nama …" that are no role: "nama asli", "the one who", and
+# "man"/"pria", which news writes of anyone.
+_NOT_A_ROLE = {
+    "yang", "yg", "itu", "tersebut", "one", "person", "orang", "pria", "man", "asli", "panggilan",
+    "samaran", "julukan", "lengkap",
+}  # fmt: skip
+# How far (in words) a name may stand from its role: "spokesman for Uefa, William Gaillard".
+ROLE_NAME_REACH = 4
+
+
+def asked_name_role(question: str) -> frozenset[str] | None:
+    """The role of the person a question asks for by it, as the forms `role_spans` finds it
+    written in, in both languages: "What is the name of the Uefa spokesman who …" ->
+    spokesman, jubir, juru, humas …
+
+    >>> role_spans("kata juru bicara ONS", asked_name_role("Siapa nama jubir ONS?"))
+    [(5, 9)]
+    """
+    m = _NAME_ASKED_EN.search(question) or _NAME_ASKED_ID.search(question)
+    if m:
+        role = (m.group("role") or m.groupdict().get("role2") or "").lower()
+    elif m := ASKED_ROLE.search(question):  # "Which judge …", "Siapa hakim …": a person's role too
+        role = (m.group("role") or m.group("role2")).lower()
+        if role not in PERSON_ROLES:
+            return None
+    else:
+        return None
+    if not role or role in STOPWORDS or role in _NOT_A_ROLE:
+        return None
+    other = translations(role)  # and back, for the synonyms: "jubir" -> "juru (bicara)", "humas"
+    return frozenset({role, stem_en(role), *other, *(form for word in other for form in translations(word))})  # fmt: skip
+
+
+def role_spans(sentence: str, role: Set[str]) -> list[tuple[int, int]]:
+    """Where `sentence` writes the role: the words whose form (as written, its English stem, or
+    without "-nya") is one of the role's. Whole words only: "witness" is no part of "with"."""
+    spans = []
+    for m in WORD.finditer(sentence):
+        word = m.group(0).lower()
+        forms = {word, stem_en(word), word[:-3] if len(word) > 6 and word.endswith("nya") else word}
+        if forms & role:
+            spans.append((m.start(), m.end()))
+    return spans
