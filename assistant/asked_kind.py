@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set
 
-from assistant.glossary import WORD, translations
+from assistant.glossary import WORD, translations, written_forms
 from assistant.search_index import STOPWORDS_EN, STOPWORDS_ID, stem_en
 from ingest.quotes import ROLE_TITLES
 
@@ -138,12 +138,9 @@ def asked_name_role(question: str) -> frozenset[str] | None:
 
 
 def role_spans(sentence: str, role: Set[str]) -> list[tuple[int, int]]:
-    """Where `sentence` writes the role: the words whose form (as written, its English stem, or
-    without "-nya") is one of the role's. Whole words only: "witness" is no part of "with"."""
-    spans = []
-    for m in WORD.finditer(sentence):
-        word = m.group(0).lower()
-        forms = {word, stem_en(word), word[:-3] if len(word) > 6 and word.endswith("nya") else word}
-        if forms & role:
-            spans.append((m.start(), m.end()))
-    return spans
+    """Where `sentence` writes the role: the words whose `written_forms` (as written, without
+    "-nya", their English stems) include one of the role's. Whole words only: "witness" is no
+    part of "with"."""
+    return [
+        (m.start(), m.end()) for m in WORD.finditer(sentence) if written_forms(m.group(0)) & role
+    ]

@@ -839,11 +839,10 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
             and (not focus or focus & set().union(*terms[max(0, i - focus_reach) : i + 1]) or (same_language and _says_the_rest(parsed, focus, terms[i])))
             and slot_filled(slot, sentence, parsed.given, body, parsed)
         ]  # fmt: skip
-        if parsed.name_role and any(
-            role_spans(sentence, parsed.name_role) for sentence in sentences
-        ):
-            # The article writes the role: only a name next to it is that person's.
-            filled = [i for i in filled if role_spans(sentences[i], parsed.name_role)]
+        if parsed.name_role:
+            writes_role = [bool(role_spans(sentence, parsed.name_role)) for sentence in sentences]
+            if any(writes_role):  # the article writes the role: only a name next to it counts
+                filled = [i for i in filled if writes_role[i]]
         if not filled:
             return f"no {slot} in a relevant sentence"
         if slot == "money" and same_language and q_terms and not any(_money_near_terms(sentences[i], entities, body, q_terms) for i in filled):  # fmt: skip
