@@ -12,10 +12,8 @@ import re
 from collections.abc import Set
 
 from assistant.glossary import WORD, translations, written_forms
-from assistant.search_index import STOPWORDS_EN, STOPWORDS_ID, stem_en
+from assistant.search_index import STOPWORDS, stem_en
 from ingest.quotes import ROLE_TITLES
-
-STOPWORDS = STOPWORDS_ID | STOPWORDS_EN
 
 # The kind of thing or person a which/who question names: "Which record label …" -> label, "Klub
 # mana …" -> klub. "Which Japanese minister": a capitalised adjective may stand before it.

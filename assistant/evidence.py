@@ -27,7 +27,7 @@ from assistant.asked_kind import (
 from assistant.glossary import WORD, translations
 from assistant.models import Hit
 from assistant.retrieve import asked_speaker, asked_topic
-from assistant.search_index import STOPWORDS_EN, STOPWORDS_ID, stem_en, stem_id, tokenize_query
+from assistant.search_index import STOPWORDS, stem_en, stem_id, tokenize_query
 from ingest.chunk import split_sentences
 from ingest.clean import blank_dateline
 from ingest.quotes import (
@@ -40,7 +40,6 @@ from ingest.quotes import (
     spelled_alike,
 )
 
-STOPWORDS = STOPWORDS_ID | STOPWORDS_EN
 QUESTION_WORDS = {
     "what", "who", "whom", "whose", "when", "where", "why", "how", "which", "did", "does", "do",
     "is", "are", "was", "were", "apa", "apakah", "siapa", "siapakah", "kapan", "kapankah",

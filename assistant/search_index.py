@@ -205,6 +205,7 @@ STOPWORDS_EN = set(
         "says",
     ]
 )
+STOPWORDS = STOPWORDS_ID | STOPWORDS_EN  # either language's, for checks that read both
 _TOKEN = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+(?:[-'][0-9A-Za-zÀ-ÖØ-öø-ÿ]+)*")
 
 
