@@ -49,6 +49,7 @@ def test_lone_surrogates_and_private_use_characters_are_dropped():
         "Ikuti kami di Instagram",
         "Read more: Why markets fell",
         "Related: Election results",
+        "DailySocial.id adalah portal berita startup dan inovasi teknologi. Kamu bisa menjadi member komunitas startup dan inovasi DailySocial.id.",
     ],
 )
 def test_boilerplate_lines_are_dropped(line):
@@ -68,6 +69,14 @@ def test_boilerplate_lines_are_dropped(line):
 )
 def test_sentences_that_only_start_like_boilerplate_are_kept(line):
     assert clean_text(line) == line
+
+
+def test_a_closing_contributor_note_is_dropped_but_not_one_mid_article():
+    note = "Bill Thompson is a regular commentator on the BBC World Service programme Go Digital."
+    assert clean_text(f"Net news.\n\n{note}\n") == "Net news."
+    assert clean_text(f"Net news.\n\n{note}\n\nMore news.") == f"Net news.\n\n{note}\n\nMore news."
+    news = "Clark Boyd is technology correspondent for The World."
+    assert clean_text(f"{news}\n\nHe said so.") == f"{news}\n\nHe said so."
 
 
 def test_bracketed_related_link_inside_a_line_is_removed():
