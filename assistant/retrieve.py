@@ -47,6 +47,8 @@ ENTITY_WEIGHT = 0.5
 TRANSLATED_WEIGHT = 0.5
 SPEAKER_BONUS = 0.012
 RECENCY_BONUS = 0.01
+# A question typed in lower case is read as the articles keyword search finds first write it.
+AS_WRITTEN_CHUNKS = 5
 # Reciprocal rank fusion sees ranks only: a chunk that BM25 scores 7.4 against 4.0 for the next,
 # or the one dense hit far above the rest, counts as one place ahead. Each hit therefore also
 # gets its score's share of the way from its ranking's last candidate to its first (0 to 1),
@@ -192,9 +194,10 @@ class HybridRetriever:
                 f"No articles indexed in {self.settings.chroma_location()} "
                 f"[{self.settings.collection}] - run: python -m ingest PATH_OR_URL"
             )
+        mask = filters.row_mask(index)
+        question = self._as_written(question, index, mask)
         q_lang = detect_language(question)
         w = self.weights
-        mask = filters.row_mask(index)
         rankings: list[tuple[list[tuple[int, float]], object]] = []
         if self.use_dense:
             vector = self.embeddings.embed_query(question)
@@ -249,6 +252,20 @@ class HybridRetriever:
 
         ranked = sorted(candidates.items(), key=lambda kv: -kv[1]["score"])
         return diversify(ranked, k)
+
+    def _as_written(self, question: str, index, mask) -> str:
+        """A question typed all in lower case ("brp nilai kontrak yg disepakati ferguson sama
+        tottenham?") has no capitals to find its names by, so the entity ranking has nothing
+        to search and the short forms mislead the dense model: spell it out and capitalise its
+        names as the passages keyword search ranks first write them."""
+        if any(c.isupper() for c in question):
+            return question
+        # Imported here: question_form reads the answer checks, which read this module.
+        from assistant.question_form import normalize_question
+
+        rows = index.search(question, AS_WRITTEN_CHUNKS, mask)
+        fetched = self.store.get_chunks([index.ids[row] for row, _ in rows])
+        return normalize_question(question, [text for text, _ in fetched.values()])
 
     def _languages(self, index, filters: Filters) -> list[str | None]:
         if not self.dense_per_language:

@@ -81,6 +81,19 @@ def test_the_glossary_carries_a_question_without_names_to_the_other_language(new
     assert retriever.retrieve(question, 5)[0].article_id != article
 
 
+TOTTENHAM = "indosum-1507876067-terungkap-tottenham-hotspur-nyaris-pinang-sir-alex"
+
+
+def test_a_question_typed_in_lower_case_finds_its_names(retriever):
+    # Typed without capitals and with short forms, the question had no names for the entity
+    # ranking, and the dense model put money stories from the BBC first.
+    # Without it, the article was not among the first five.
+    question = "brp gaji yg ditawarin tottenham ke ferguson?"
+    as_written = retriever._as_written(question, retriever.index_cache.get(), None)
+    assert as_written == "berapa gaji yang ditawarin Tottenham ke Ferguson?"
+    assert retriever.retrieve(question, 5)[0].article_id == TOTTENHAM
+
+
 def test_fusion_prefers_a_clear_winner_of_one_ranking_to_a_near_tie_in_the_other(monkeypatch):
     # Chunk 1 is BM25's first by far (10 against 2); chunk 2 is the dense ranking's first by a
     # hair (0.90 against 0.89). By ranks alone they tie; their scores say which to trust. (For
