@@ -116,7 +116,10 @@ SLOT_FILLERS = {
 _CALENDAR = re.compile(rf"(?:{MONTHS}|{DAYS})")
 POSSESSIVE = re.compile(r"['’]s$")  # "Rossi's", "Safin’s"
 NUMBER = r"\d[\d.,]*\d|\d"  # "9.081", "3,911", "2,4", "7"
-_ENTITY = re.compile(rf"\b(?:[A-Z][\w'’-]*[A-Za-z0-9]|[A-Z]{{2,}}|{NUMBER})\b")
+# A brand written in camel case is a name too: "aCommerce", "iPod", "eBay".
+_ENTITY = re.compile(
+    rf"\b(?:[A-Z][\w'’-]*[A-Za-z0-9]|[A-Z]{{2,}}|[a-z]{{1,2}}[A-Z][\w'’-]*[A-Za-z0-9]|{NUMBER})\b"
+)
 
 
 # "in Hong Kong dollars": a currency the answer is to be given in, not a name to look for.

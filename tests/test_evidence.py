@@ -88,6 +88,10 @@ def test_names_repeated_by_one_word_or_possessive_still_count():
     assert question_entities("Zelensky's view on the peace talks?") == ["zelensky"]
     assert question_entities("Today's rate in Jakarta?") == ["jakarta"]
     assert question_entities("Perusahaan apa yang membeli Midtrans?") == ["midtrans"]
+    # A brand in camel case is a name: an article about another start-up does not answer.
+    assert question_entities("Which investor led aCommerce's Series B round?") == ["acommerce", "series"]  # fmt: skip
+    turing = "Pendanaan kali ini dipimpin oleh Ideosource, didukung oleh The Core Group dan Fenox."
+    assert why_not_answered("Which investor led aCommerce's funding?", turing) == "names ['acommerce'] not in passage"  # fmt: skip
     # A title written as an acronym and a company's legal form are no part of a name.
     assert question_entities("Siapa CEO Freeport McMoran?") == ["freeport", "mcmoran"]
     assert question_entities("Berapa katak milik Prof Dr Djoko Tjahjono?") == ["djoko", "tjahjono"]  # fmt: skip
