@@ -35,6 +35,7 @@ NAMED_PLACE_KINDS = [
     ("court, pengadilan", "court, pengadilan, pn, mahkamah"),
     ("airport, bandara", "airport, bandara, bandar udara"),
     ("prison, jail, penjara, lapas, rutan", "prison, jail, penjara, lapas, lembaga pemasyarakatan, rutan"),
+    ("river, sungai", "river, sungai, kali"),
 ]  # fmt: skip
 
 

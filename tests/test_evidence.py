@@ -768,6 +768,11 @@ def test_which_hospital_or_stadium_is_answered_by_a_name_written_with_its_kind()
     ):
         assert why_not_answered("In which hospital did Sue Grafton die?", passage) is None, passage
     assert why_not_answered("Di stadion mana Persib menang?", "Persib menang 1-0 di Stadion Si Jalak Harupat.") is None  # fmt: skip
+    # Rivers too: the governor and the city's government are no river.
+    anies = "Menurutnya, upaya Pemprov DKI melebarkan sungai di Jatipadang perlu dibicarakan, kata Anies."  # fmt: skip
+    assert why_not_answered("Which river burst its banks in Jatipadang?", anies) == "no who in a relevant sentence"  # fmt: skip
+    garut = "Banjir akibat luapan Sungai Cimanuk merendam pemukiman di Garut."
+    assert why_not_answered("Which river overflowed in Garut?", garut, same_language=False) is None
     # Only a kind that names carry: a hotel drops it ("the Beverly Hilton").
     assert asked_place_kind("At which hotel is the luncheon held?") is None
     # A hospital's spokesman or a university's professor is a person asked for.
