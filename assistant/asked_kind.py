@@ -143,3 +143,27 @@ def role_spans(sentence: str, role: Set[str]) -> list[tuple[int, int]]:
     return [
         (m.start(), m.end()) for m in WORD.finditer(sentence) if written_forms(m.group(0)) & role
     ]
+
+
+# Words that make a name an organisation's, in both languages: "Menatep Group", "US Airways",
+# "Pemprov DKI", "Komisi Pemberantasan Korupsi". A person asked by role is none of these.
+ORGANISATION_WORDS = {
+    "group", "grup", "airways", "airlines", "bank", "inc", "corp", "corporation", "ltd", "plc",
+    "pt", "tbk", "partners", "capital", "ventures", "association", "asosiasi", "council",
+    "committee", "komite", "ministry", "kementerian", "department", "departemen",
+    "office", "agency", "badan", "komisi", "commission", "dewan", "university", "universitas",
+    "fc", "club", "klub", "news", "party", "partai", "court", "pengadilan", "mahkamah",
+    "police", "polisi", "polda", "polres", "pemprov", "pemkot", "pemkab", "pemerintah",
+    "government", "institute", "institut", "foundation", "yayasan", "union", "serikat",
+    "federation", "federasi", "organisation", "organization", "organisasi", "company",
+    "perusahaan", "holdings", "media", "tv", "radio", "studios", "pictures", "records",
+}  # fmt: skip
+
+
+def names_an_organisation(name: str) -> bool:
+    """Whether a capitalised name is an organisation's: it holds a word only organisations are
+    named with, in a name of three words or fewer or among its last two ("Menatep Group").
+    Indonesian writes an office, its organisation and its holder as one run of capitals:
+    "Pengadilan Negeri Jakarta Selatan Asiadi Sembiring" ends with a judge."""
+    words = [word.lower() for word in WORD.findall(name)]
+    return any(word in ORGANISATION_WORDS for word in (words if len(words) <= 3 else words[-2:]))

@@ -22,6 +22,7 @@ from assistant.asked_kind import (
     ROLE_NAME_REACH,
     asked_name_role,
     asked_place_kind,
+    names_an_organisation,
     role_spans,
 )
 from assistant.glossary import WORD, translations
@@ -586,6 +587,8 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
                 continue  # "In which hospital …": "Kinsey Millhone" names none
             if roles and not _near_role(sentence, start, m.end(), roles, asked):
                 continue  # "… by a Brazilian programmer", and "Sophos" said so
+            if asked and asked.name_role and names_an_organisation(sentence[start : m.end()]):
+                continue  # "Which Rosneft spokesman …": "Menatep Group" is none
         yield start, m.end()
 
 

@@ -805,6 +805,20 @@ def test_a_name_asked_by_role_is_the_name_next_to_the_role():
     assert asked_name_role("Who won the San Jose Open?") is None
 
 
+def test_a_person_asked_by_role_is_no_organisation():
+    from assistant.evidence import why_not_answered
+
+    # A real near-miss: the article names no Rosneft spokesman, only Yukos's owner.
+    question = "Which Rosneft spokesman responded to Menatep's demand to repay the Yugansk loan?"
+    menatep = "Yukos' owner Menatep Group says it will ask Rosneft to repay a loan that Yugansk had secured."  # fmt: skip
+    assert why_not_answered(question, menatep) == "no who in a relevant sentence"
+    named = "Rosneft spokesman Nikolai Ivanov responded that Menatep's demand had no basis."
+    assert why_not_answered(question, named) is None
+    # An office, its organisation and its holder in one run of capitals end with the person.
+    miryam = "KPK berharap hakim tunggal Pengadilan Negeri Jakarta Selatan Asiadi Sembiring menolak gugatan Miryam."  # fmt: skip
+    assert why_not_answered("Siapa hakim yang menangani gugatan Miryam?", miryam) is None
+
+
 def test_a_figure_asked_for_one_year_is_not_another_year_s():
     from assistant.evidence import asked_slot, why_not_answered
 
