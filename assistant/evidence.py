@@ -837,10 +837,13 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
         # jam 3 sampai jam 6 sore. Kamu perlu membayar sebesar AUD$ 20 …". A count names its
         # counted thing itself.
         focus_reach = 1 if slot == "money" else 0
+        # A date is the asked event's only in a sentence that writes the event: "mengumumkan
+        # pertunangannya pada bulan lalu" dates no wedding, though it names the couple.
+        event_forms = _event_forms(parsed, same_language) if slot == "when" else None
         filled = [
             i
             for i, sentence in enumerate(sentences)
-            if (not same_language or not q_terms or q_terms & terms[i] or any(entity_in(e, sentence.lower()) for e in names))
+            if (event_forms & terms[i] if event_forms else not same_language or not q_terms or q_terms & terms[i] or any(entity_in(e, sentence.lower()) for e in names))
             and (not focus or focus & set().union(*terms[max(0, i - focus_reach) : i + 1]) or (same_language and _says_the_rest(parsed, focus, terms[i])))
             and slot_filled(slot, sentence, parsed.given, body, parsed)
         ]  # fmt: skip
@@ -863,6 +866,25 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
         if len(missing) / len(parsed.word_forms) > 0.66:
             return f"content words {sorted(missing)} not in passage"
     return None
+
+
+# "Kapan diadakannya International Conference on Thinking?": the named event is the question's
+# event; these words only say that it took place.
+_TOOK_PLACE = frozenset(content_terms(
+    "diadakan diadakannya digelar berlangsung dilaksanakan diselenggarakan terjadi held take "
+    "place happen happened occur occurred"
+))  # fmt: skip
+
+
+def _event_forms(parsed: ParsedQuestion, same_language: bool) -> frozenset[str]:
+    """The forms of a when-question's words a passage in its language writes them in, or in the
+    other language, those of the words the glossary translates (empty when it knows none, or
+    when its words only say that a named event took place)."""
+    if all(forms <= _TOOK_PLACE for _, forms in parsed.word_forms):
+        return frozenset()
+    if same_language:
+        return parsed.terms
+    return frozenset().union(*(content_terms(" ".join(forms)) for forms in parsed.translated))
 
 
 def share_of_words(words: Sequence[Set[str]], sentence_terms: Set[str]) -> float:

@@ -819,6 +819,24 @@ def test_a_person_asked_by_role_is_no_organisation():
     assert why_not_answered("Siapa hakim yang menangani gugatan Miryam?", miryam) is None
 
 
+def test_a_date_answers_only_in_a_sentence_that_writes_the_asked_event():
+    from assistant.evidence import why_not_answered
+
+    # Real near-misses: the couple's engagement is dated, their wedding is not.
+    sheeran = "Ed Sheeran dan Cherry Seaborn mengumumkan pertunangannya pada bulan lalu."
+    assert why_not_answered("When will Ed Sheeran and Cherry Seaborn get married?", sheeran, same_language=False) == "no when in a relevant sentence"  # fmt: skip
+    vicky = "Hari ini, Sabtu (8/7), Vicky Shu menggelar prosesi lamaran dengan seorang pria bernama Ade."  # fmt: skip
+    assert why_not_answered("Kapan Vicky Shu dan Ade menikah?", vicky) == "no when in a relevant sentence"  # fmt: skip
+    wedding = "Vicky Shu dan Ade menikah pada Sabtu (8/7) di Jakarta."
+    assert why_not_answered("Kapan Vicky Shu dan Ade menikah?", wedding) is None
+    # Across languages, through the glossary: "cinemas" is "bioskop".
+    jedi = "Star Wars: The Last Jedi bakal dirilis di bioskop Amerika Utara pada 15 Desember."
+    assert why_not_answered("When does The Last Jedi open in North American cinemas?", jedi, same_language=False) is None  # fmt: skip
+    # Words that only say a named event took place leave the event to its name.
+    seminar = "Siti Fadjrijah berbicara dalam Seminar Islamic Banking Outlook 2006 di Singapura, Selasa (30/8)."  # fmt: skip
+    assert why_not_answered("Kapan diadakannya Seminar Islamic Banking Outlook 2006 di Singapura?", seminar) is None  # fmt: skip
+
+
 def test_a_figure_asked_for_one_year_is_not_another_year_s():
     from assistant.evidence import asked_slot, why_not_answered
 
