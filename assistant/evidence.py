@@ -207,7 +207,13 @@ def asked_slot(question: str) -> str | None:
     'number'
     """
     found = [(m.start(), order, name) for order, (name, pattern) in enumerate(SLOTS) if (m := pattern.search(question))]  # fmt: skip
+    # "What was Shapovalov's ranking when he beat Nadal?": a "when" after another question
+    # word opens a clause; it asks no date.
+    found = [f for f in found if not (f[2] == "when" and _CLAUSE_WHEN.search(question[: f[0] + 4]))]  # fmt: skip
     return min(found)[2] if found else None
+
+
+_CLAUSE_WHEN = re.compile(r"\b(?:what|which|who|whom|whose|how|where|why)\b.*\bwhen$", re.I)
 
 
 _QUESTION_TERMS = {

@@ -837,6 +837,15 @@ def test_a_date_answers_only_in_a_sentence_that_writes_the_asked_event():
     assert why_not_answered("Kapan diadakannya Seminar Islamic Banking Outlook 2006 di Singapura?", seminar) is None  # fmt: skip
 
 
+def test_a_when_after_another_question_word_asks_no_date():
+    from assistant.evidence import asked_slot
+
+    assert asked_slot("What was Denis Shapovalov's world ranking when he knocked Rafael Nadal out?") is None  # fmt: skip
+    assert asked_slot("How old was Sue Grafton when she died?") == "age"
+    assert asked_slot("Since when has Aris Budiman led the KPK's investigators?") == "when"
+    assert asked_slot("When did Sue Grafton die?") == "when"
+
+
 def test_a_figure_asked_for_one_year_is_not_another_year_s():
     from assistant.evidence import asked_slot, why_not_answered
 
