@@ -58,6 +58,18 @@ def grow(target: NewsStore, source, size: int) -> None:
     target.bump_generation()
 
 
+class KeepingEmbeddings:
+    """Embeds as `inner` does and keeps each vector by the text embedded: the text retrieval
+    embeds (a question typed in lower case, as the news writes it), for the search-only pass."""
+
+    def __init__(self, inner):
+        self.inner, self.vectors = inner, {}
+
+    def embed_query(self, text: str) -> list[float]:
+        self.vectors[text] = self.inner.embed_query(text)
+        return self.vectors[text]
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--source-store", type=Path, required=True)
@@ -82,14 +94,14 @@ def main() -> None:
             full, search = [], []
             if hasattr(retriever.embeddings, "forget_queries"):
                 retriever.embeddings.forget_queries()  # the questions' embeddings are timed too
+            cached = retriever.embeddings
+            keeping = retriever.embeddings = KeepingEmbeddings(cached)
             for q in questions:
                 start = time.perf_counter()
                 retriever.retrieve(q, 5)
                 full.append((time.perf_counter() - start) * 1000)
-            vectors = {q: retriever.embeddings.embed_query(q) for q in questions}
-            cached = retriever.embeddings
             retriever.embeddings = type(
-                "Cached", (), {"embed_query": staticmethod(vectors.__getitem__)}
+                "Cached", (), {"embed_query": staticmethod(keeping.vectors.__getitem__)}
             )()
             for q in questions:
                 start = time.perf_counter()
