@@ -33,18 +33,24 @@ BOILERPLATE_LINES = [
         r"(share this (article|story|page)|bagikan (artikel|berita) ini)\b.*",
         r"(follow us on|ikuti kami di)\b.*",
         r"(read more|related)\s*([:\u00bb>].*)?",
-        # A site describing itself under every article: "DailySocial.id adalah portal berita
-        # startup dan inovasi teknologi. Kamu bisa menjadi member …" (318 IndoSum articles).
-        r"[\w-]+\.(id|com|co\.id|net)\s+(adalah|merupakan|is)\s+(sebuah\s+|a\s+)?(portal|situs|media|website|news site)\b.*",
     )
 ]
-# A columnist's note closing an article: "Bill Thompson is a regular commentator on the BBC
-# World Service programme Go Digital." Only as the last line: mid-article it may be news.
-CONTRIBUTOR_NOTE = re.compile(
-    r"(?-i:[A-Z][\w'’-]+(\s+[A-Z][\w'’-]+){1,3})\s+is\s+(a\s+|the\s+)?(regular\s+|senior\s+)?"
-    r"(\w+\s+)?(commentator|correspondent|columnist|contributor)\s+(on|for|at|to)\b.*",
-    re.IGNORECASE,
-)
+# Notes that close an article, dropped only as its last line (mid-article such a line may be
+# news: "Kitabisa.com adalah situs penggalangan dana …").
+CLOSING_NOTES = [
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        # The site describing itself: "DailySocial.id adalah portal berita startup dan inovasi
+        # teknologi. Kamu bisa menjadi member …" (under 318 IndoSum articles).
+        r"[\w-]+\.(id|com|co\.id|net)\s+(adalah|merupakan)\s+(sebuah\s+)?(portal|situs|media)\s+berita\b.*",
+        r"[\w-]+\.(com|net|co\.uk)\s+is\s+an?\s+(\w+\s+)?news\s+(site|website|portal)\b.*",
+        # A columnist's one-sentence note: "Bill Thompson is a regular commentator on the BBC
+        # World Service programme Go Digital." (15 BBC articles).
+        r"(?-i:[A-Z][\w'’-]+(\s+[A-Z][\w'’-]+){1,3})\s+is\s+(a\s+|the\s+)?(regular\s+|senior\s+)?"
+        r"((technology|business|economics|political|science|arts|media|sports?)\s+)?"
+        r"(commentator|correspondent|columnist)\s+(on|for|at)\s+[^.!?]*[.!?]?",
+    )
+]
 # A heading that starts the "related stories" list at the foot of a page.
 RELATED_HEADING = re.compile(
     r"(berita|artikel) (terkait|lainnya)\s*:?|related (articles|stories|news|coverage)\s*:?"
@@ -181,7 +187,7 @@ def drop_boilerplate(lines: list[str]) -> list[str]:
             kept.append(line)
     while kept and not kept[-1]:
         kept.pop()
-    if kept and CONTRIBUTOR_NOTE.fullmatch(kept[-1]):
+    if kept and any(note.fullmatch(kept[-1]) for note in CLOSING_NOTES):
         kept.pop()
     return kept
 

@@ -49,7 +49,6 @@ def test_lone_surrogates_and_private_use_characters_are_dropped():
         "Ikuti kami di Instagram",
         "Read more: Why markets fell",
         "Related: Election results",
-        "DailySocial.id adalah portal berita startup dan inovasi teknologi. Kamu bisa menjadi member komunitas startup dan inovasi DailySocial.id.",
     ],
 )
 def test_boilerplate_lines_are_dropped(line):
@@ -71,12 +70,29 @@ def test_sentences_that_only_start_like_boilerplate_are_kept(line):
     assert clean_text(line) == line
 
 
-def test_a_closing_contributor_note_is_dropped_but_not_one_mid_article():
-    note = "Bill Thompson is a regular commentator on the BBC World Service programme Go Digital."
-    assert clean_text(f"Net news.\n\n{note}\n") == "Net news."
-    assert clean_text(f"Net news.\n\n{note}\n\nMore news.") == f"Net news.\n\n{note}\n\nMore news."
-    news = "Clark Boyd is technology correspondent for The World."
-    assert clean_text(f"{news}\n\nHe said so.") == f"{news}\n\nHe said so."
+@pytest.mark.parametrize(
+    "note",
+    [
+        "DailySocial.id adalah portal berita startup dan inovasi teknologi. Kamu bisa menjadi member komunitas startup dan inovasi DailySocial.id.",  # fmt: skip
+        "Bill Thompson is a regular commentator on the BBC World Service programme Go Digital.",
+        "Clark Boyd is technology correspondent for The World, a BBC World Service and WGBH-Boston co-production",  # fmt: skip
+    ],
+)
+def test_a_note_closing_an_article_is_dropped_but_not_mid_article(note):
+    assert clean_text(f"Isi berita.\n\n{note}\n") == "Isi berita."
+    assert clean_text(f"Isi berita.\n\n{note}\n\nLagi.") == f"Isi berita.\n\n{note}\n\nLagi."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kitabisa.com adalah situs penggalangan dana yang didirikan pada 2013.",
+        "The United States is the largest contributor to the UN budget, paying 22%.",
+        "Andrew Gilligan is a correspondent for the Today programme. His report sparked the row.",
+    ],
+)
+def test_closing_news_lines_that_only_look_like_notes_are_kept(line):
+    assert clean_text(f"Isi berita.\n\n{line}") == f"Isi berita.\n\n{line}"
 
 
 def test_bracketed_related_link_inside_a_line_is_removed():
