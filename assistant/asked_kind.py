@@ -35,7 +35,7 @@ NAMED_PLACE_KINDS = [
     ("court, pengadilan", "court, pengadilan, pn, mahkamah"),
     ("airport, bandara", "airport, bandara, bandar udara"),
     ("prison, jail, penjara, lapas, rutan", "prison, jail, penjara, lapas, lembaga pemasyarakatan, rutan"),
-    ("river, sungai", "river, sungai, kali"),
+    ("river, sungai", "river, sungai"),
 ]  # fmt: skip
 
 
@@ -152,11 +152,11 @@ ORGANISATION_WORDS = {
     "pt", "tbk", "partners", "capital", "ventures", "association", "asosiasi", "council",
     "committee", "komite", "ministry", "kementerian", "department", "departemen",
     "office", "agency", "badan", "komisi", "commission", "dewan", "university", "universitas",
-    "fc", "club", "klub", "news", "party", "partai", "court", "pengadilan", "mahkamah",
+    "fc", "club", "klub", "news", "party", "partai", "pengadilan", "mahkamah",
     "police", "polisi", "polda", "polres", "pemprov", "pemkot", "pemkab", "pemerintah",
     "government", "institute", "institut", "foundation", "yayasan", "union", "serikat",
     "federation", "federasi", "organisation", "organization", "organisasi", "company",
-    "perusahaan", "holdings", "media", "tv", "radio", "studios", "pictures", "records",
+    "perusahaan", "holdings", "tv", "radio", "studios", "pictures", "records",
 }  # fmt: skip
 
 

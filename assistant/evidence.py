@@ -84,7 +84,7 @@ SLOTS = [
     ("who", re.compile(r"\bwho(?:m|se)?\b|\bsiapa(?:kah)?\b", re.I)),
     # "Where does cancer rank among the causes of death?" asks a standing ("peringkat ketiga");
     # "Where did the top-ranked player grow up?" and "… the statue that stands …" ask a place.
-    ("where", re.compile(r"\bwhere\b(?!\s+(?:do|does|did|will|would)\s+(?:\S+\s+){1,5}?(?:rank|stand)s?\b(?!-))|\b(?:di|dari|ke) ?mana(?:kah)?\b|\bwhich (?:city|country|state|town|place|region|island|stadium|venue)\b|\b(?:kota|negara(?: bagian)?|provinsi|pulau|daerah|tempat|wilayah|kabupaten) (?:apa|mana)\b", re.I)),
+    ("where", re.compile(r"\bwhere\b(?!\s+(?:do|does|did|will|would)\s+(?:\S+\s+){1,5}?(?:rank|stand)s?\b(?!-))|\b(?:di|dari|ke) ?mana(?:kah)?\b|\bwhich (?:city|country|state|town|place|region|island|stadium|venue)\b|\b(?:kota|negara(?: bagian)?|provinsi|pulau|daerah|tempat|wilayah|kabupaten) (?:apa|mana)\b|\b(?:rumah sakit|rs|stadion|universitas|kampus|pengadilan|bandara|penjara|lapas|rutan|sungai) apa\b", re.I)),
     # "Which minister …", "Klub mana …": a named thing, checked like a person. Listed last so a
     # more specific phrase at the same place ("which city", "which year") wins.
     ("who", re.compile(r"\bwhich\b|\b(?!(?:di|dari|ke)\b)\w+ mana(?:kah)?\b", re.I)),
@@ -117,9 +117,9 @@ SLOT_FILLERS = {
 _CALENDAR = re.compile(rf"(?:{MONTHS}|{DAYS})")
 POSSESSIVE = re.compile(r"['’]s$")  # "Rossi's", "Safin’s"
 NUMBER = r"\d[\d.,]*\d|\d"  # "9.081", "3,911", "2,4", "7"
-# A brand written in camel case is a name too: "aCommerce", "iPod", "eBay".
+# A brand written in camel case is a name too: "aCommerce", "iPod", "eBay"; not a unit ("kWh").
 _ENTITY = re.compile(
-    rf"\b(?:[A-Z][\w'’-]*[A-Za-z0-9]|[A-Z]{{2,}}|[a-z]{{1,2}}[A-Z][\w'’-]*[A-Za-z0-9]|{NUMBER})\b"
+    rf"\b(?:[A-Z][\w'’-]*[A-Za-z0-9]|[A-Z]{{2,}}|[a-z]{{1,2}}[A-Z][a-z]{{2,}}[\w'’-]*|{NUMBER})\b"
 )
 
 
@@ -199,6 +199,11 @@ def named_in_question(question: str) -> tuple[str, ...]:
     return tuple(entities)
 
 
+# "What was Shapovalov's ranking when he beat Nadal?": a "when" after another question word
+# opens a clause and asks no date; "How and when did the fire start?" still asks one.
+_CLAUSE_WHEN = re.compile(r"\b(?:what|which|who|whom|whose|how|where|why)\b[^?]*?(?<!\band)(?<!\bor)(?<!,)\s+when$", re.I)  # fmt: skip
+
+
 def asked_slot(question: str) -> str | None:
     """What the question asks for, by its earliest question phrase: "How many games … when the
     PSP launches" asks a number, not a date.
@@ -206,14 +211,12 @@ def asked_slot(question: str) -> str | None:
     >>> asked_slot("How many games will be on sale when the PSP launches in Japan?")
     'number'
     """
-    found = [(m.start(), order, name) for order, (name, pattern) in enumerate(SLOTS) if (m := pattern.search(question))]  # fmt: skip
-    # "What was Shapovalov's ranking when he beat Nadal?": a "when" after another question
-    # word opens a clause; it asks no date.
-    found = [f for f in found if not (f[2] == "when" and _CLAUSE_WHEN.search(question[: f[0] + 4]))]  # fmt: skip
+    found = []
+    for order, (name, pattern) in enumerate(SLOTS):
+        m = pattern.search(question)
+        if m and not (name == "when" and _CLAUSE_WHEN.search(question[: m.end()])):
+            found.append((m.start(), order, name))
     return min(found)[2] if found else None
-
-
-_CLAUSE_WHEN = re.compile(r"\b(?:what|which|who|whom|whose|how|where|why)\b.*\bwhen$", re.I)
 
 
 _QUESTION_TERMS = {
@@ -846,10 +849,16 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
         # A date is the asked event's only in a sentence that writes the event: "mengumumkan
         # pertunangannya pada bulan lalu" dates no wedding, though it names the couple.
         event_forms = _event_forms(parsed, same_language) if slot == "when" else None
+
+        def on_the_question(i: int) -> bool:
+            if event_forms:
+                return bool(event_forms & terms[i])
+            return not same_language or not q_terms or bool(q_terms & terms[i]) or any(entity_in(e, sentences[i].lower()) for e in names)  # fmt: skip
+
         filled = [
             i
             for i, sentence in enumerate(sentences)
-            if (event_forms & terms[i] if event_forms else not same_language or not q_terms or q_terms & terms[i] or any(entity_in(e, sentence.lower()) for e in names))
+            if on_the_question(i)
             and (not focus or focus & set().union(*terms[max(0, i - focus_reach) : i + 1]) or (same_language and _says_the_rest(parsed, focus, terms[i])))
             and slot_filled(slot, sentence, parsed.given, body, parsed)
         ]  # fmt: skip
@@ -883,14 +892,12 @@ _TOOK_PLACE = frozenset(content_terms(
 
 
 def _event_forms(parsed: ParsedQuestion, same_language: bool) -> frozenset[str]:
-    """The forms of a when-question's words a passage in its language writes them in, or in the
-    other language, those of the words the glossary translates (empty when it knows none, or
-    when its words only say that a named event took place)."""
-    if all(forms <= _TOOK_PLACE for _, forms in parsed.word_forms):
-        return frozenset()
+    """The words that name a when-question's event, as a sentence would write them: the
+    question's own in its language, the glossary's translations in the other. Words that only
+    say an event took place ("digelar", "held") name none; empty when no word is left."""
     if same_language:
-        return parsed.terms
-    return frozenset().union(*(content_terms(" ".join(forms)) for forms in parsed.translated))
+        return parsed.terms - _TOOK_PLACE
+    return frozenset().union(*(content_terms(" ".join(forms)) for forms in parsed.translated)) - _TOOK_PLACE  # fmt: skip
 
 
 def share_of_words(words: Sequence[Set[str]], sentence_terms: Set[str]) -> float:

@@ -329,7 +329,7 @@ hack hacked hacker hackers / meretas diretas peretas peretasan
 upload uploaded / unggah mengunggah diunggah unggahan
 photo photos photograph / foto
 movie movies / film
-cinema cinemas theatre theatres theater theaters / bioskop
+cinema cinemas / bioskop
 broadcast broadcasts televised / tayang ditayangkan menayangkan penayangan siaran disiarkan
 perform performed / tampil menampilkan ditampilkan
 audience spectators viewers / penonton pemirsa

@@ -90,6 +90,9 @@ def test_names_repeated_by_one_word_or_possessive_still_count():
     assert question_entities("Perusahaan apa yang membeli Midtrans?") == ["midtrans"]
     # A brand in camel case is a name: an article about another start-up does not answer.
     assert question_entities("Which investor led aCommerce's Series B round?") == ["acommerce", "series"]  # fmt: skip
+    assert question_entities("How much does power cost per kWh in Jakarta?") == [
+        "jakarta"
+    ]  # a unit
     turing = "Pendanaan kali ini dipimpin oleh Ideosource, didukung oleh The Core Group dan Fenox."
     assert why_not_answered("Which investor led aCommerce's funding?", turing) == "names ['acommerce'] not in passage"  # fmt: skip
     # A title written as an acronym and a company's legal form are no part of a name.
@@ -771,6 +774,9 @@ def test_which_hospital_or_stadium_is_answered_by_a_name_written_with_its_kind()
     # Rivers too: the governor and the city's government are no river.
     anies = "Menurutnya, upaya Pemprov DKI melebarkan sungai di Jatipadang perlu dibicarakan, kata Anies."  # fmt: skip
     assert why_not_answered("Which river burst its banks in Jatipadang?", anies) == "no who in a relevant sentence"  # fmt: skip
+    assert why_not_answered("Sungai apa yang meluap di Jatipadang?", anies) == "no where in a relevant sentence"  # fmt: skip
+    times = "Sudah tiga kali Tarogong terendam banjir di Garut."  # "kali" is also "times"
+    assert why_not_answered("Sungai apa yang meluap di Garut?", times) == "no where in a relevant sentence"  # fmt: skip
     garut = "Banjir akibat luapan Sungai Cimanuk merendam pemukiman di Garut."
     assert why_not_answered("Which river overflowed in Garut?", garut, same_language=False) is None
     # Only a kind that names carry: a hotel drops it ("the Beverly Hilton").
@@ -835,6 +841,9 @@ def test_a_date_answers_only_in_a_sentence_that_writes_the_asked_event():
     # Words that only say a named event took place leave the event to its name.
     seminar = "Siti Fadjrijah berbicara dalam Seminar Islamic Banking Outlook 2006 di Singapura, Selasa (30/8)."  # fmt: skip
     assert why_not_answered("Kapan diadakannya Seminar Islamic Banking Outlook 2006 di Singapura?", seminar) is None  # fmt: skip
+    # … but do not make another event the asked one: a concert "digelar" is no wedding.
+    raisa = "Konser Raisa digelar pada Sabtu (8/7) di Jakarta."
+    assert why_not_answered("Kapan pernikahan Raisa digelar?", raisa) == "no when in a relevant sentence"  # fmt: skip
 
 
 def test_a_when_after_another_question_word_asks_no_date():
@@ -844,6 +853,8 @@ def test_a_when_after_another_question_word_asks_no_date():
     assert asked_slot("How old was Sue Grafton when she died?") == "age"
     assert asked_slot("Since when has Aris Budiman led the KPK's investigators?") == "when"
     assert asked_slot("When did Sue Grafton die?") == "when"
+    assert asked_slot("How and when did the fire start?") == "when"
+    assert asked_slot("Why and when did Setya Novanto resign?") == "when"
 
 
 def test_a_figure_asked_for_one_year_is_not_another_year_s():
