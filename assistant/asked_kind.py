@@ -145,11 +145,13 @@ def role_spans(sentence: str, role: Set[str]) -> list[tuple[int, int]]:
     ]
 
 
+# A company's legal form, written with its name: "PT Pertamina (Persero) Tbk", "Apple Inc".
+LEGAL_FORMS = {"pt", "tbk", "persero", "inc", "ltd", "plc", "corp"}
 # Words that make a name an organisation's, in both languages: "Menatep Group", "US Airways",
 # "Pemprov DKI", "Komisi Pemberantasan Korupsi". A person asked by role is none of these.
-ORGANISATION_WORDS = {
-    "group", "grup", "airways", "airlines", "bank", "inc", "corp", "corporation", "ltd", "plc",
-    "pt", "tbk", "partners", "capital", "ventures", "association", "asosiasi", "council",
+ORGANISATION_WORDS = LEGAL_FORMS | {
+    "group", "grup", "airways", "airlines", "bank", "corporation",
+    "partners", "capital", "ventures", "association", "asosiasi", "council",
     "committee", "komite", "ministry", "kementerian", "department", "departemen",
     "office", "agency", "badan", "komisi", "commission", "dewan", "university", "universitas",
     "fc", "club", "klub", "news", "party", "partai", "pengadilan", "mahkamah",

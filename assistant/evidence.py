@@ -19,6 +19,7 @@ from functools import lru_cache
 from assistant.asked_kind import (
     ASKED_ROLE,
     KIND_BEFORE_NAME,
+    LEGAL_FORMS,
     ROLE_NAME_REACH,
     asked_name_role,
     asked_place_kind,
@@ -137,9 +138,9 @@ _OFFICE_SHORT_FORM = re.compile(rf"\b(?:{'|'.join(OFFICE_SHORT_FORMS)})\b", re.I
 # an acronym ("siapa CEO Freeport McMoran": the news may say "Chief Executive Officer"), an
 # academic or religious honorific ("Prof Dr Djoko Tjahjono", "Ir Holif"), a company's legal form
 # ("PT Pertamina" is "Pertamina") and an administrative unit ("Kelurahan Saloloang").
-NAME_TITLES = {
+NAME_TITLES = LEGAL_FORMS | {
     "ceo", "cfo", "coo", "cto", "pm", "mp", "mep", "prof", "profesor", "professor",
-    "ir", "drs", "dra", "hj", "kh", "pt", "tbk", "persero", "inc", "ltd", "plc", "corp",
+    "ir", "drs", "dra", "hj", "kh",
     "kelurahan", "kecamatan", "kabupaten", "desa", "dusun", "provinsi", "province",
 }  # fmt: skip
 TITLE_WORDS = ROLE_TITLES | NAME_TITLES
