@@ -848,12 +848,14 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
         # counted thing itself.
         focus_reach = 1 if slot == "money" else 0
         # A date is the asked event's only in a sentence that writes the event: "mengumumkan
-        # pertunangannya pada bulan lalu" dates no wedding, though it names the couple.
+        # pertunangannya pada bulan lalu" dates no wedding, though it names the couple. The
+        # sentence before counts too: "… terhadap tentara Ukraina. Jika mereka menyerah, …
+        # kata Putin, seperti dikutip CNN pada Sabtu 15 Maret 2025."
         event_forms = _event_forms(parsed, same_language) if slot == "when" else None
 
         def on_the_question(i: int) -> bool:
             if event_forms:
-                return bool(event_forms & terms[i])
+                return bool(event_forms & (terms[i] | (terms[i - 1] if i else set())))
             return not same_language or not q_terms or bool(q_terms & terms[i]) or any(entity_in(e, sentences[i].lower()) for e in names)  # fmt: skip
 
         filled = [

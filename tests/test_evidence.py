@@ -838,6 +838,9 @@ def test_a_date_answers_only_in_a_sentence_that_writes_the_asked_event():
     # Across languages, through the glossary: "cinemas" is "bioskop".
     jedi = "Star Wars: The Last Jedi bakal dirilis di bioskop Amerika Utara pada 15 Desember."
     assert why_not_answered("When does The Last Jedi open in North American cinemas?", jedi, same_language=False) is None  # fmt: skip
+    # The sentence before the date's may write the event (the seed article).
+    putin = "“Kami memahami permintaan Presiden Trump terhadap tentara Ukraina. Jika mereka menyerah, keselamatan mereka akan dijamin,” kata Putin, seperti dikutip\nCNN pada Sabtu 15 Maret 2025."  # fmt: skip
+    assert why_not_answered("When did Putin say the soldiers would be safe?", putin, same_language=False) is None  # fmt: skip
     # Words that only say a named event took place leave the event to its name.
     seminar = "Siti Fadjrijah berbicara dalam Seminar Islamic Banking Outlook 2006 di Singapura, Selasa (30/8)."  # fmt: skip
     assert why_not_answered("Kapan diadakannya Seminar Islamic Banking Outlook 2006 di Singapura?", seminar) is None  # fmt: skip
