@@ -269,7 +269,7 @@ event events / acara ajang
 ceremony ceremonies / upacara seremoni
 organize organise organized organised organizer organiser / menyelenggarakan diselenggarakan penyelenggara penyelenggaraan digelar menggelar dihelat menghelat
 inaugurate inaugurated / meresmikan diresmikan peresmian
-sworn / dilantik melantik pelantikan
+sworn inaugurated inauguration / dilantik melantik pelantikan
 celebrate celebrated celebration / merayakan dirayakan perayaan
 nominee nominees nominate nominated nomination / nominasi dinominasikan menominasikan
 pre-order preorder preorders / pesanan memesan dipesan pemesanan

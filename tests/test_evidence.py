@@ -838,6 +838,9 @@ def test_a_date_answers_only_in_a_sentence_that_writes_the_asked_event():
     # Across languages, through the glossary: "cinemas" is "bioskop".
     jedi = "Star Wars: The Last Jedi bakal dirilis di bioskop Amerika Utara pada 15 Desember."
     assert why_not_answered("When does The Last Jedi open in North American cinemas?", jedi, same_language=False) is None  # fmt: skip
+    # A president is inaugurated as Indonesian news writes it: "dilantik", not "diresmikan".
+    jokowi = "Joko Widodo dilantik pada 20 Oktober 2014 di Gedung MPR."
+    assert why_not_answered("When was Joko Widodo inaugurated?", jokowi, same_language=False) is None  # fmt: skip
     # The sentence before the date's may write the event (the seed article).
     putin = "“Kami memahami permintaan Presiden Trump terhadap tentara Ukraina. Jika mereka menyerah, keselamatan mereka akan dijamin,” kata Putin, seperti dikutip\nCNN pada Sabtu 15 Maret 2025."  # fmt: skip
     assert why_not_answered("When did Putin say the soldiers would be safe?", putin, same_language=False) is None  # fmt: skip
