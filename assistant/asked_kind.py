@@ -59,6 +59,10 @@ _PLACE_KIND_ASKED = [
     )
     for asked, written in NAMED_PLACE_KINDS
 ]
+# "Rumah sakit apa …", "Sungai apa …": a question asking a place by its kind.
+PLACE_KIND_APA = (
+    rf"\b(?:{_alternatives(', '.join(asked for asked, _ in NAMED_PLACE_KINDS))})\s+apa\b"
+)
 # The same kinds written just before a name: "di rumah sakit Cottage".
 KIND_BEFORE_NAME = {
     written: re.compile(rf"(?:{written.pattern})\s+$", re.I) for _, written in _PLACE_KIND_ASKED

@@ -20,6 +20,7 @@ from assistant.asked_kind import (
     ASKED_ROLE,
     KIND_BEFORE_NAME,
     LEGAL_FORMS,
+    PLACE_KIND_APA,
     ROLE_NAME_REACH,
     asked_name_role,
     asked_place_kind,
@@ -85,7 +86,7 @@ SLOTS = [
     ("who", re.compile(r"\bwho(?:m|se)?\b|\bsiapa(?:kah)?\b", re.I)),
     # "Where does cancer rank among the causes of death?" asks a standing ("peringkat ketiga");
     # "Where did the top-ranked player grow up?" and "… the statue that stands …" ask a place.
-    ("where", re.compile(r"\bwhere\b(?!\s+(?:do|does|did|will|would)\s+(?:\S+\s+){1,5}?(?:rank|stand)s?\b(?!-))|\b(?:di|dari|ke) ?mana(?:kah)?\b|\bwhich (?:city|country|state|town|place|region|island|stadium|venue)\b|\b(?:kota|negara(?: bagian)?|provinsi|pulau|daerah|tempat|wilayah|kabupaten) (?:apa|mana)\b|\b(?:rumah sakit|rs|stadion|universitas|kampus|pengadilan|bandara|penjara|lapas|rutan|sungai) apa\b", re.I)),
+    ("where", re.compile(r"\bwhere\b(?!\s+(?:do|does|did|will|would)\s+(?:\S+\s+){1,5}?(?:rank|stand)s?\b(?!-))|\b(?:di|dari|ke) ?mana(?:kah)?\b|\bwhich (?:city|country|state|town|place|region|island|stadium|venue)\b|\b(?:kota|negara(?: bagian)?|provinsi|pulau|daerah|tempat|wilayah|kabupaten) (?:apa|mana)\b|" + PLACE_KIND_APA, re.I)),
     # "Which minister …", "Klub mana …": a named thing, checked like a person. Listed last so a
     # more specific phrase at the same place ("which city", "which year") wins.
     ("who", re.compile(r"\bwhich\b|\b(?!(?:di|dari|ke)\b)\w+ mana(?:kah)?\b", re.I)),
