@@ -81,7 +81,7 @@ SLOTS = [
     ("duration", re.compile(r"\bhow long\b(?! ago)|\b(?:berapa|sudah berapa)(?:kah)? lama(?:kah|nya)?\b", re.I)),
     # "How far …", "Berapa jauh …": a distance, with its unit.
     ("distance", re.compile(r"\bhow far\b|\bberapa(?:kah)? (?:jauh|jarak)\b|\bjarak(?:nya)? berapa\b", re.I)),
-    ("number", re.compile(r"\bhow (?:many|much|big|large)\b|\bberapa\b|" + _WHAT_THE + r"(?:percentage|share|amount|number|score|total|figure)\b", re.I)),
+    ("number", re.compile(r"\bhow (?:many|much|big|large)\b|\bberapa\b|" + _WHAT_THE + r"(?:percentage|share|amount|number|score|total|figure|rate)\b", re.I)),
     ("say", re.compile(r"\bwhat did .+ (?:say|tell|claim|think)\b|\bapa (?:kata|yang dikatakan|yang disampaikan|pendapat|komentar|tanggapan)\b", re.I)),
     ("who", re.compile(r"\bwho(?:m|se)?\b|\bsiapa(?:kah)?\b", re.I)),
     # "Where does cancer rank among the causes of death?" asks a standing ("peringkat ketiga");
@@ -472,6 +472,10 @@ _TIME_AFTER = re.compile(rf"(?:[\d.,:/]|\s*-\s*(?=\d)|\s*-?\s*(?:{NUMBER_WORDS}|
 _UNIT_OF = {word: frozenset(unit) for unit in TIME_UNITS for word in unit}
 # "UU Nomor 31 Tahun 1999", "Perpres No 20 Tahun 2017": a law's number and year, not 31 years.
 _LAW_NUMBER = re.compile(r"\b(?:nomor|no\.?)\s*\d[\d.,]*\s+tahun\s+(?:19|20)\d\d\b", re.I)
+# A letter's or a decision's reference: "surat nomor S-781/MK.08/2017", "Kepmen No. 12/2017".
+_REFERENCE_NUMBER = re.compile(
+    r"\b(?:nomor|no\.?)\s*(?:[A-Z]{1,5}\s*-\s*)?\d[\w.-]*(?:/[\w.-]+(?: \d[\w.-]*(?=/))?)+", re.I
+)
 
 
 def time_counted(focus: Set[str] | None) -> frozenset[str] | None:
@@ -551,8 +555,8 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
         found, start = m.group(0).lower(), m.start()
         if slot == "number" and _DATE_NUMBER.fullmatch(_number_at(sentence, m.start(), m.end())):
             continue  # "2015", "(14/2)", "pukul 07.00" date an event; they count nothing
-        if slot in ("number", "duration", "penalty") and any(law.start() <= start < law.end() for law in _LAW_NUMBER.finditer(sentence)):  # fmt: skip
-            continue  # "Nomor 31 Tahun 1999" numbers a law
+        if slot in ("number", "duration", "penalty", "money", "change") and any(ref.start() <= start < ref.end() for ref in (*_LAW_NUMBER.finditer(sentence), *_REFERENCE_NUMBER.finditer(sentence))):  # fmt: skip
+            continue  # "Nomor 31 Tahun 1999" numbers a law, "nomor S-781/MK.08/2017" a letter
         if slot == "number" and counted_time is not None:
             span = _TIME_AFTER.match(sentence, m.end())
             if span and span.group("unit").lower() not in counted_time:
@@ -936,7 +940,7 @@ def question_role(question: str, slot: str | None = None) -> set[str] | None:
 
 
 _FOCUS = re.compile(
-    r"\b(?:how (?:many|much)|berapa(?:kah)?(?: (?:banyak|jumlah|besar|harga|biaya|tarif))?)\s+(?:(?:more|less|fewer|extra|lebih|kurang)\s+)?(?P<focus>[\w-]+)",
+    r"\b(?:how (?:many|much)|berapa(?:kah)?(?: (?:banyak|jumlah|total|besar|harga|biaya|tarif))?)\s+(?:(?:more|less|fewer|extra|lebih|kurang)\s+)?(?P<focus>[\w-]+)",
     re.I,
 )
 
@@ -1046,6 +1050,8 @@ def _named_by_another_part(entity: str, phrases: Sequence[Sequence[str]], text: 
     words the text also writes in lower case ("Bank" of "Silicon Valley Bank" where a passage
     on "Bank of America" says "the bank") do not count. `text` is the passage with its title,
     `body` the passage alone."""
+    if any(ch.isdigit() for ch in entity):
+        return False  # a model's code: "Samsung" does not stand for "SGH-i300" or "Galaxy S8"
     return any(
         entity in words
         and any(

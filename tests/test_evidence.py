@@ -65,6 +65,19 @@ BBC_PARMALAT = (
             BBC_INJURIES + " Amoruso himself is expected to be out for six weeks.",
         ),
         (
+            "How much will Samsung's SGH-i300 handset cost?",
+            "Ponsel Galaxy A3 buatan Samsung dibanderol Rp 4 juta.",  # the brand, another model
+            "names ['sgh-i300'] not in passage",
+            "Samsung's SGH-i300 handset will cost about 500 euros.",
+        ),
+        (
+            "Berapa total utang PLN yang disebut di surat Sri Mulyani itu?",
+            # the letter's reference and its date count no debt; "35 GW" is no debt either
+            "Dalam surat nomor S - 781/MK.08/2017 yang diteken Sri Mulyani pada (19/9), PLN diminta menyesuaikan target 35 GW.",  # fmt: skip
+            "no number in a relevant sentence",
+            "Dalam surat itu, Sri Mulyani menyebut total utang PLN mencapai Rp 420 triliun.",
+        ),
+        (
             "Berapa harga jual Galaxy Note 8 di Indonesia?",
             "Samsung Galaxy Note 7 ditarik. Harga Galaxy S8 di Indonesia Rp 10,5 juta.",
             "'galaxy note 8' not in passage as one name",
@@ -278,6 +291,8 @@ def test_a_counted_thing_is_looked_for_in_the_passages_language():
         ("What does Jobs think about the cost?", None),
         # A change is given as a sum or a share: "rise by £1,400", "fell 33%".
         ("By how much did Heineken's annual profit fall?", "change"),
+        # A rate is a figure: "grew 9.5%".
+        ("What growth rate is forecast for China's economy in 2005?", "number"),
         ("How much did sales rise last year?", "change"),
     ],
 )
