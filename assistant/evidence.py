@@ -20,6 +20,7 @@ from assistant.asked_kind import (
     ASKED_ROLE,
     KIND_BEFORE_NAME,
     LEGAL_FORMS,
+    PERSON_ROLES,
     PLACE_KIND_APA,
     ROLE_NAME_REACH,
     asked_name_role,
@@ -294,6 +295,7 @@ class ParsedQuestion:
     slot: str | None  # `asked_slot`
     focus: frozenset[str] | None  # the counted thing (`question_focus`)
     counted_time: frozenset[str] | None  # the spans of time that may answer it (`time_counted`)
+    person_asked: bool  # a who-question asking for a person by role (`_PERSON_ASKED`)
     role: frozenset[str] | None  # the kind of thing a who/which question asks for
     speaker: str | None  # "what did X say": X
     ordinals: tuple[tuple[str, ...], ...]  # `question_ordinals`
@@ -329,6 +331,7 @@ def parse_question(question: str) -> ParsedQuestion:
         slot=slot,
         focus=frozenset(focus) if focus else None,
         counted_time=time_counted(focus),
+        person_asked=slot == "who" and _PERSON_ASKED.search(question) is not None,
         role=frozenset(role) if role else None,
         speaker=asked_speaker(question),
         ordinals=tuple(question_ordinals(question)),
@@ -510,6 +513,23 @@ DEMONYMS = {
     "malaysian", "norwegian", "polish", "russian", "scottish", "spanish", "swedish", "swiss",
     "thai", "turkish", "ukrainian", "welsh",
 }  # fmt: skip
+# Countries and regions as news names them in either language. A person asked for by role
+# ("Which Marsh & McLennan executive …", "Menteri India siapa …") is no country: "an executive
+# at US insurance firm Marsh" and "a deal between Iran and China" name no one.
+COUNTRIES = {
+    "us", "usa", "america", "amerika", "as", "uk", "britain", "inggris", "england", "china",
+    "tiongkok", "cina", "india", "iran", "iraq", "irak", "japan", "jepang", "russia", "rusia",
+    "germany", "jerman", "france", "prancis", "perancis", "italy", "italia", "spain", "spanyol",
+    "korea", "indonesia", "malaysia", "singapore", "singapura", "australia", "pakistan",
+    "afghanistan", "israel", "palestine", "palestina", "syria", "suriah", "egypt", "mesir",
+    "turkey", "turki", "ukraine", "ukraina", "brazil", "brasil", "canada", "kanada", "mexico",
+    "meksiko", "thailand", "vietnam", "philippines", "filipina", "europe", "eropa", "asia",
+    "africa", "afrika", "scotland", "skotlandia", "wales", "ireland", "irlandia", "saudi",
+    "arabia", "arab", "north", "south", "utara", "selatan", "middle", "east", "timur", "tengah",
+}  # fmt: skip
+# Who-questions that ask for a person by what they do.
+_PERSON_ROLE = r"(?:executive|eksekutif|minister|menteri|" + "|".join(sorted(r for r in PERSON_ROLES if r.isalpha())) + ")"  # fmt: skip
+_PERSON_ASKED = re.compile(rf"\b(?i:which|what|siapa(?:kah)?)\s+(?:(?:[A-Z][\w.'’-]*|&)\s+)*(?i:{_PERSON_ROLE})\b|\b(?i:{_PERSON_ROLE})\s+(?:[A-Z][\w.'’-]*\s+)*(?i:siapa|mana)\b")  # fmt: skip
 # "her" is left out: "told her Putin …" is also its object.
 _AFTER_POSSESSIVE = re.compile(r"\b(?:his|its|their|our|my|your)\s+$", re.I)
 
@@ -584,6 +604,13 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
                     found = sentence[start : m.end()].lower()
             # A name that is only the question's own entity (or a title) answers nothing.
             words = [w for w in WORD.findall(found) if w not in TITLE_WORDS]
+            if (
+                slot == "who"
+                and asked
+                and asked.person_asked
+                and all(w in COUNTRIES for w in words)
+            ):
+                continue  # "US", "China": a country, not the asked person
             if slot == "who" and len(words) == 1 and words[0] in DEMONYMS:
                 continue  # "Italian", "Japanese": a nationality, not who
             if slot == "who" and len(words) == 1 and _AFTER_POSSESSIVE.search(sentence[:start]):

@@ -840,6 +840,21 @@ def test_a_person_asked_by_role_is_no_organisation():
     assert why_not_answered("Siapa hakim yang menangani gugatan Miryam?", miryam) is None
 
 
+def test_a_person_asked_by_role_is_no_country():
+    from assistant.evidence import why_not_answered
+
+    question = "Which Marsh & McLennan executive pleaded guilty in the bid-rigging investigation?"
+    plea = "An executive at US insurance firm Marsh & McLennan has pleaded guilty to bid-rigging."
+    assert why_not_answered(question, plea) == "no who in a relevant sentence"
+    assert why_not_answered(question, plea + " Robert Stearns pleaded guilty to scheming.") is None
+    menteri = "Kesepakatan gas India itu mirip dengan kesepakatan antara Iran dan China."
+    assert why_not_answered("Menteri India siapa yang meneken kesepakatan gas dengan Iran?", menteri) == "no who in a relevant sentence"  # fmt: skip
+    # A role that is not the asked thing, or no role: a country may answer.
+    parmalat = "A judge ruled that Bank of America may not sue Parmalat."
+    assert why_not_answered("Bank mana yang dilarang hakim ikut menggugat Parmalat?", parmalat, same_language=False) is None  # fmt: skip
+    assert why_not_answered("Who won Euro 2004?", "Greece won Euro 2004 in Lisbon.") is None
+
+
 def test_a_date_answers_only_in_a_sentence_that_writes_the_asked_event():
     from assistant.evidence import why_not_answered
 
