@@ -35,11 +35,13 @@ from assistant.search_index import STOPWORDS, stem_en, stem_id, tokenize_query
 from ingest.chunk import split_sentences
 from ingest.clean import blank_dateline
 from ingest.quotes import (
+    COUNTRIES,
     OFFICE_SHORT_FORMS,
     ROLE_TITLES,
     SPELLING_MIN_LENGTH,
     Quote,
     extract_quotes,
+    identifying_words,
     same_speaker,
     spelled_alike,
 )
@@ -512,20 +514,6 @@ DEMONYMS = {
     "french", "german", "greek", "indian", "indonesian", "irish", "italian", "japanese", "korean",
     "malaysian", "norwegian", "polish", "russian", "scottish", "spanish", "swedish", "swiss",
     "thai", "turkish", "ukrainian", "welsh",
-}  # fmt: skip
-# Countries and regions as news names them in either language. A person asked for by role
-# ("Which Marsh & McLennan executive …", "Menteri India siapa …") is no country: "an executive
-# at US insurance firm Marsh" and "a deal between Iran and China" name no one.
-COUNTRIES = {
-    "us", "usa", "america", "amerika", "as", "uk", "britain", "inggris", "england", "china",
-    "tiongkok", "cina", "india", "iran", "iraq", "irak", "japan", "jepang", "russia", "rusia",
-    "germany", "jerman", "france", "prancis", "perancis", "italy", "italia", "spain", "spanyol",
-    "korea", "indonesia", "malaysia", "singapore", "singapura", "australia", "pakistan",
-    "afghanistan", "israel", "palestine", "palestina", "syria", "suriah", "egypt", "mesir",
-    "turkey", "turki", "ukraine", "ukraina", "brazil", "brasil", "canada", "kanada", "mexico",
-    "meksiko", "thailand", "vietnam", "philippines", "filipina", "europe", "eropa", "asia",
-    "africa", "afrika", "scotland", "skotlandia", "wales", "ireland", "irlandia", "saudi",
-    "arabia", "arab", "north", "south", "utara", "selatan", "middle", "east", "timur", "tengah",
 }  # fmt: skip
 # Who-questions that ask for a person by what they do.
 _PERSON_ROLE = r"(?:executive|eksekutif|minister|menteri|" + "|".join(sorted(r for r in PERSON_ROLES if r.isalpha())) + ")"  # fmt: skip
@@ -1140,7 +1128,8 @@ def leading_up_to(sentences: Sequence[str], i: int, reach: int, heading: str) ->
 def _named_saying(speaker: str, low: str) -> bool:
     """Whether the text names the speaker next to a verb of saying, however it spells the name
     ('zelenskyy' asked, 'zelensky' written): a statement no quote pattern caught."""
-    words = set(speaker.split()).union(*(_spelled_alike_in(word, low) for word in speaker.split()))
+    own = identifying_words(speaker)
+    words = set(own).union(*(_spelled_alike_in(word, low) for word in own))
     alternatives = "|".join(map(re.escape, words))
     return re.search(rf"\b(?:{alternatives})\w*\b.{{0,80}}\b(?:{SAY_VERBS})\b|\b(?:{SAY_VERBS})\s+(?:\w+\s+){{0,3}}(?:{alternatives})", low) is not None  # fmt: skip
 
@@ -1157,7 +1146,7 @@ def _speaks_on(speaker: str, topic: str, q_entities: Sequence[str], body: str, t
     spans = split_sentences(body)
     said = [(q.start, q.start + len(q.text)) for q in theirs]
     if not said:  # reported without a quote: the sentences naming the speaker
-        words = set(speaker.split())
+        words = set(identifying_words(speaker))
         said = [(a, b) for a, b in spans if words & set(re.findall(r"\w+", body[a:b].lower()))]
     windows = []
     for start, end in said:

@@ -116,10 +116,33 @@ def speaker_key(name: str) -> str:
     return " ".join(words)
 
 
+# Countries and regions as news names them in either language. They tell no one apart: "kepala
+# biro statistik China" is not "Presiden China Xi Jinping". (A person asked for by role is no
+# country either: "an executive at US insurance firm Marsh" names no one.)
+COUNTRIES = {
+    "us", "usa", "america", "amerika", "as", "uk", "britain", "inggris", "england", "china",
+    "tiongkok", "cina", "india", "iran", "iraq", "irak", "japan", "jepang", "russia", "rusia",
+    "germany", "jerman", "france", "prancis", "perancis", "italy", "italia", "spain", "spanyol",
+    "korea", "indonesia", "malaysia", "singapore", "singapura", "australia", "pakistan",
+    "afghanistan", "israel", "palestine", "palestina", "syria", "suriah", "egypt", "mesir",
+    "turkey", "turki", "ukraine", "ukraina", "brazil", "brasil", "canada", "kanada", "mexico",
+    "meksiko", "thailand", "vietnam", "philippines", "filipina", "europe", "eropa", "asia",
+    "africa", "afrika", "scotland", "skotlandia", "wales", "ireland", "irlandia", "saudi",
+    "arabia", "arab", "north", "south", "utara", "selatan", "middle", "east", "timur", "tengah",
+}  # fmt: skip
+
+
 def same_speaker(a: str, b: str) -> bool:
     """Whether two speaker keys share a name word, however it is spelled: 'zelensky' ~
-    'volodymyr zelensky', 'zelenskyy' ~ 'zelensky'."""
-    return any(spelled_alike(x, y) for x in a.split() for y in b.split())
+    'volodymyr zelensky', 'zelenskyy' ~ 'zelensky'. A country's name counts only where a key
+    has no other word ('china' ~ 'china')."""
+    return any(spelled_alike(x, y) for x in identifying_words(a) for y in identifying_words(b))
+
+
+def identifying_words(key: str) -> list[str]:
+    """The words of a speaker key that tell the speaker apart: all but a country's name."""
+    words = key.split()
+    return [w for w in words if w not in COUNTRIES] or words
 
 
 SPELLING_MIN_LENGTH = 6  # shorter names differ by one letter too often: 'Hasan', 'Hasin'

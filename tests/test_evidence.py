@@ -143,6 +143,16 @@ def test_a_short_name_is_not_found_inside_another_word():
     assert not entity_in("paris", "dinas pariwisata") and entity_in("jakarta", "warga jakartanya")
 
 
+def test_a_country_tells_no_speaker_apart():
+    from assistant.evidence import why_not_answered
+    from ingest.quotes import same_speaker
+
+    assert not same_speaker("biro statistik china", "presiden china xi jinping")
+    assert same_speaker("china", "china") and same_speaker("xi jinping", "presiden china xi jinping")  # fmt: skip
+    xi = "Presiden China Xi Jinping mengatakan negaranya berkomitmen pada denuklirisasi."
+    question = "Apa kata kepala biro statistik China soal spekulasi renminbi?"
+    assert why_not_answered(question, xi) == "no statement by biro statistik china"
+
 def test_a_name_typed_one_letter_off_is_still_the_name():
     from assistant.evidence import why_not_answered
     from ingest.quotes import same_speaker, spelled_alike
