@@ -891,7 +891,9 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
                 filled = [i for i in filled if writes_role[i]]
         if not filled:
             return f"no {slot} in a relevant sentence"
-        if slot == "money" and same_language and q_terms and not any(_money_near_terms(sentences[i], entities, body, q_terms) for i in filled):  # fmt: skip
+        # Across languages the question's words are looked for as the glossary translates them.
+        money_terms = q_terms if same_language else frozenset().union(*parsed.translated)
+        if slot == "money" and money_terms and not any(_money_near_terms(sentences[i], entities, body, money_terms) for i in filled):  # fmt: skip
             return "no sum of money near the question's words"
         heading = f"{title} {passage_dateline(passage, body)}"
         if names and not any(_names_near(names, sentences, i, heading, passage_language) for i in filled):  # fmt: skip

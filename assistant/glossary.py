@@ -97,7 +97,7 @@ soldier soldiers army military / tentara prajurit militer
 company companies firm firms / perusahaan
 shares stock / saham
 price prices / harga
-cost costs / biaya
+cost costs / biaya harga ongkos
 pay paid payment / bayar membayar pembayaran dibayar
 buy bought purchase / beli membeli pembelian dibeli
 sell sold sales / jual menjual penjualan dijual terjual
@@ -111,7 +111,7 @@ money / uang dana
 fund funds funding / dana pendanaan
 invest investment investor investors / investasi investor berinvestasi
 loan lend lent / pinjaman meminjamkan dipinjamkan
-raise raised / menggalang meraih
+raise raised / menggalang meraih raihan menghimpun mengumpulkan
 market / pasar
 customer customers / pelanggan
 user users / pengguna

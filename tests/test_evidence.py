@@ -68,7 +68,7 @@ BBC_PARMALAT = (
             "How much will Samsung's SGH-i300 handset cost?",
             "Ponsel Galaxy A3 buatan Samsung dibanderol Rp 4 juta.",  # the brand, another model
             "names ['sgh-i300'] not in passage",
-            "Samsung's SGH-i300 handset will cost about 500 euros.",
+            "Ponsel Samsung SGH-i300 dijual dengan harga Rp 5 juta.",
         ),
         (
             "Berapa total utang PLN yang disebut di surat Sri Mulyani itu?",
@@ -152,6 +152,7 @@ def test_a_country_tells_no_speaker_apart():
     xi = "Presiden China Xi Jinping mengatakan negaranya berkomitmen pada denuklirisasi."
     question = "Apa kata kepala biro statistik China soal spekulasi renminbi?"
     assert why_not_answered(question, xi) == "no statement by biro statistik china"
+
 
 def test_a_name_typed_one_letter_off_is_still_the_name():
     from assistant.evidence import why_not_answered
@@ -613,6 +614,14 @@ def test_a_sum_of_money_answers_only_near_the_question_s_words():
     # A price stands next to its own word, whatever the question's verb.
     fee = "Babayaro has been in the Premiership since 1997 when he moved to Chelsea for £2.25m from Anderlecht."  # fmt: skip
     assert why_not_answered("How much did Chelsea pay Anderlecht for Celestine Babayaro in 1997?", fee) is None  # fmt: skip
+    # Across languages, near the question's words as the glossary translates them.
+    sukhoi = "Sukhoi SU-35 yang dibeli Indonesia dengan harga US$ 90 juta merupakan versi lengkap."
+    vietnam = "How much did Vietnam pay for each of its Sukhoi jets?"
+    assert why_not_answered(vietnam, "Vietnam juga memiliki Sukhoi. " + sukhoi, same_language=False) == "no sum of money near the question's words"  # fmt: skip
+    paid = "Vietnam membayar US$ 50 juta untuk setiap Sukhoi."
+    assert why_not_answered(vietnam, paid, same_language=False) is None
+    funding = "Deliveree mengumumkan raihan pendanaan seri A senilai US$ 14,5 juta."
+    assert why_not_answered("How much did Deliveree raise in its Series A round?", funding, same_language=False) is None  # fmt: skip
 
 
 def test_a_price_may_follow_the_sentence_naming_what_it_is_paid_for():
