@@ -477,9 +477,11 @@ _TIME_AFTER = re.compile(rf"(?:[\d.,:/]|\s*-\s*(?=\d)|\s*-?\s*(?:{NUMBER_WORDS}|
 _UNIT_OF = {word: frozenset(unit) for unit in TIME_UNITS for word in unit}
 # "UU Nomor 31 Tahun 1999", "Perpres No 20 Tahun 2017": a law's number and year, not 31 years.
 _LAW_NUMBER = re.compile(r"\b(?:nomor|no\.?)\s*\d[\d.,]*\s+tahun\s+(?:19|20)\d\d\b", re.I)
-# A letter's or a decision's reference: "surat nomor S-781/MK.08/2017", "Kepmen No. 12/2017".
+# A letter's or a decision's reference: "surat nomor S-781/MK.08/2017", "Kepmen No. 12/2017",
+# "Nomor: S - 781/MK 08/2017" (a part may follow a space: "MK 08"). Not the English "no 2/3
+# majority": "no" only as "No" or "No.".
 _REFERENCE_NUMBER = re.compile(
-    r"\b(?:nomor|no\.?)\s*(?:[A-Z]{1,5}\s*-\s*)?\d[\w.-]*(?:/[\w.-]+(?: \d[\w.-]*(?=/))?)+", re.I
+    r"\b(?:[Nn]omor|NOMOR|No\.?|NO\.?)\s*:?\s*(?:[A-Z]{1,5}\s*-\s*)?\d[\w.-]*(?:/[\w.-]+(?: \d[\w.-]*(?=/))?)+"
 )
 
 
@@ -516,8 +518,12 @@ DEMONYMS = {
     "thai", "turkish", "ukrainian", "welsh",
 }  # fmt: skip
 # Who-questions that ask for a person by what they do.
-_PERSON_ROLE = r"(?:executive|eksekutif|minister|menteri|" + "|".join(sorted(r for r in PERSON_ROLES if r.isalpha())) + ")"  # fmt: skip
-_PERSON_ASKED = re.compile(rf"\b(?i:which|what|siapa(?:kah)?)\s+(?:(?:[A-Z][\w.'’-]*|&)\s+)*(?i:{_PERSON_ROLE})\b|\b(?i:{_PERSON_ROLE})\s+(?:[A-Z][\w.'’-]*\s+)*(?i:siapa|mana)\b")  # fmt: skip
+# "Executive" is no title of its own (asked_kind._NOT_ROLE_TITLES: "chief executive"), but is
+# asked for as one ("Which Marsh executive …"); "wakil" is as often a team's as a person's.
+_PERSON_ROLE = "|".join(
+    map(re.escape, sorted(PERSON_ROLES - {"wakil"} | {"executive", "eksekutif"}))
+)
+_PERSON_ASKED = re.compile(rf"\b(?i:which|what|siapa(?:kah)?)\s+(?:(?:[A-Z][\w.'’-]*|&|of|and|dan)\s+)*(?i:{_PERSON_ROLE})s?\b(?!['’])|\b(?i:{_PERSON_ROLE})\s+(?:[A-Z][\w.'’-]*\s+)*(?i:siapa|mana)\b")  # fmt: skip
 # "her" is left out: "told her Putin …" is also its object.
 _AFTER_POSSESSIVE = re.compile(r"\b(?:his|its|their|our|my|your)\s+$", re.I)
 
@@ -963,7 +969,7 @@ _FOCUS = re.compile(
 
 
 _NOT_COUNTED = {
-    "money", "uang", "dana", "lama", "long", "far", "jauh", "jual", "beli", "sewa", "the", "a",
+    "money", "uang", "dana", "nilai", "lama", "long", "far", "jauh", "jual", "beli", "sewa", "the", "a",
     "usia", "umur", "jarak", "luas", "tinggi", "panjang", "berat", "lebar", "kedalaman", "suhu",
     "kecepatan", "angka", "total", "kali", "times",
 }  # fmt: skip

@@ -111,7 +111,7 @@ money / uang dana
 fund funds funding / dana pendanaan
 invest investment investor investors / investasi investor berinvestasi
 loan lend lent / pinjaman meminjamkan dipinjamkan
-raise raised / menggalang meraih raihan menghimpun mengumpulkan
+raise raised / menggalang meraih raihan menghimpun
 market / pasar
 customer customers / pelanggan
 user users / pengguna

@@ -134,14 +134,18 @@ COUNTRIES = {
 
 def same_speaker(a: str, b: str) -> bool:
     """Whether two speaker keys share a name word, however it is spelled: 'zelensky' ~
-    'volodymyr zelensky', 'zelenskyy' ~ 'zelensky'. A country's name counts only where a key
-    has no other word ('china' ~ 'china')."""
+    'volodymyr zelensky', 'zelenskyy' ~ 'zelensky'. In a key of three words or more a
+    country's name is no such word (`identifying_words`)."""
     return any(spelled_alike(x, y) for x in identifying_words(a) for y in identifying_words(b))
 
 
 def identifying_words(key: str) -> list[str]:
-    """The words of a speaker key that tell the speaker apart: all but a country's name."""
+    """The words of a speaker key that tell the speaker apart. A country's name does not in a
+    longer description ('biro statistik china', 'china xi jinping'), but a name of two words
+    may hold one ('jimmy wales', 'timur pradopo', 'oliver north')."""
     words = key.split()
+    if len(words) < 3:
+        return words
     return [w for w in words if w not in COUNTRIES] or words
 
 
