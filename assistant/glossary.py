@@ -96,7 +96,7 @@ ambassador / duta dubes
 soldier soldiers army military / tentara prajurit militer
 company companies firm firms / perusahaan
 shares stock / saham
-price prices / harga
+price prices priced / harga banderol dibanderol seharga
 cost costs / biaya harga ongkos
 pay paid payment / bayar membayar pembayaran dibayar
 buy bought purchase / beli membeli pembelian dibeli
@@ -108,8 +108,11 @@ debt debts / utang
 tax taxes / pajak
 budget / anggaran
 money / uang dana
-fund funds funding / dana pendanaan
-invest investment investor investors / investasi investor berinvestasi
+fund funds funding / dana pendanaan suntikan
+worth value valued / nilai senilai bernilai
+fee fees / biaya tarif mahar
+compensation / kompensasi
+invest invested investment investor investors / investasi investor berinvestasi menanamkan menggelontorkan
 loan lend lent / pinjaman meminjamkan dipinjamkan
 raise raised / menggalang meraih raihan menghimpun
 market / pasar
@@ -223,7 +226,7 @@ largest biggest / terbesar
 highest / tertinggi
 economy economic / ekonomi perekonomian
 finance financial / keuangan finansial
-spending expenditure / belanja pengeluaran membelanjakan
+spend spent spending expenditure / belanja pengeluaran membelanjakan menghabiskan
 capital / modal
 quarter quarterly / kuartal triwulan
 growth / pertumbuhan

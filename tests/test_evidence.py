@@ -627,6 +627,8 @@ def test_a_sum_of_money_answers_only_near_the_question_s_words():
     assert why_not_answered(vietnam, paid, same_language=False) is None
     funding = "Deliveree mengumumkan raihan pendanaan seri A senilai US$ 14,5 juta."
     assert why_not_answered("How much did Deliveree raise in its Series A round?", funding, same_language=False) is None  # fmt: skip
+    lippo = "Lippo menggelontorkan Rp 278 triliun untuk membangun Meikarta."
+    assert why_not_answered("How much did Lippo invest in Meikarta?", lippo, same_language=False) is None  # fmt: skip
 
 
 def test_a_price_may_follow_the_sentence_naming_what_it_is_paid_for():
