@@ -975,9 +975,16 @@ _NOT_COUNTED = {
 }  # fmt: skip
 
 
+# "What growth rate …", "What interest rate …": a rate of one thing; "a rate of 8.28 to the US
+# dollar" is another's.
+_RATE_OF = re.compile(
+    r"\bwhat (?:(?:is|was|will be) )?(?:(?:the|its|their) )?(?P<focus>[a-z]+) rate\b", re.I
+)
+
+
 def question_focus(question: str) -> set[str] | None:
     """Stems of the word a quantity question counts: 'Berapa hadiah uang…' -> {'hadiah'}."""
-    m = _FOCUS.search(question)
+    m = _FOCUS.search(question) or _RATE_OF.search(question)
     if not m:
         return None
     if m.group("focus").lower() in _NOT_COUNTED:

@@ -380,6 +380,16 @@ def test_the_counted_thing_is_read_past_more_and_nya():
     assert why_not_answered("How much more maternity pay would mothers get?", maternity) is None
 
 
+def test_a_rate_asked_is_a_rate_of_the_asked_thing():
+    from assistant.evidence import question_focus, why_not_answered
+
+    question = "What growth rate is forecast for China's economy in 2005?"
+    assert question_focus(question) == {"growth"}
+    peg = "China keeps the yuan pegged close to a rate of 8.28 to the US dollar."
+    assert why_not_answered(question, peg) == "no number in a relevant sentence"
+    assert why_not_answered(question, "China's growth is forecast to slow to 8.5% in 2005.") is None
+
+
 def test_a_span_of_time_is_no_count_of_things():
     from assistant.evidence import asked_slot, parse_question, why_not_answered
 
