@@ -565,11 +565,12 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
     if asked and asked.years and slot in COUNTED_SLOTS and _dated_otherwise(sentence, asked.years):
         return
     asked_numbers = {re.sub(r"[.,]", "", e) for e in q_entities}
+    references = [(ref.start(), ref.end()) for pattern in (_LAW_NUMBER, _REFERENCE_NUMBER) for ref in pattern.finditer(sentence)]  # fmt: skip
     for m in SLOT_FILLERS[slot].finditer(sentence):
         found, start = m.group(0).lower(), m.start()
         if slot == "number" and _DATE_NUMBER.fullmatch(_number_at(sentence, m.start(), m.end())):
             continue  # "2015", "(14/2)", "pukul 07.00" date an event; they count nothing
-        if slot in ("number", "duration", "penalty", "money", "change") and any(ref.start() <= start < ref.end() for ref in (*_LAW_NUMBER.finditer(sentence), *_REFERENCE_NUMBER.finditer(sentence))):  # fmt: skip
+        if slot in ("number", "duration", "penalty", "money", "change") and any(a <= start < b for a, b in references):  # fmt: skip
             continue  # "Nomor 31 Tahun 1999" numbers a law, "nomor S-781/MK.08/2017" a letter
         if slot == "number" and counted_time is not None:
             span = _TIME_AFTER.match(sentence, m.end())
