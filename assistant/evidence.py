@@ -485,6 +485,9 @@ _REFERENCE_NUMBER = re.compile(
 )
 
 
+_REFERENCED_SLOTS = frozenset({"number", "duration", "penalty", "money", "change"})
+
+
 def time_counted(focus: Set[str] | None) -> frozenset[str] | None:
     """The spans of time that may answer a "how many" question counting `focus`
     (`question_focus`), as the words of their unit: None when any may (it says not what it
@@ -565,12 +568,13 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
     if asked and asked.years and slot in COUNTED_SLOTS and _dated_otherwise(sentence, asked.years):
         return
     asked_numbers = {re.sub(r"[.,]", "", e) for e in q_entities}
-    references = [(ref.start(), ref.end()) for pattern in (_LAW_NUMBER, _REFERENCE_NUMBER) for ref in pattern.finditer(sentence)]  # fmt: skip
+    # A law's or a letter's number counts nothing; looked for only where a count is asked.
+    references = [(ref.start(), ref.end()) for pattern in (_LAW_NUMBER, _REFERENCE_NUMBER) for ref in pattern.finditer(sentence)] if slot in _REFERENCED_SLOTS else []  # fmt: skip
     for m in SLOT_FILLERS[slot].finditer(sentence):
         found, start = m.group(0).lower(), m.start()
         if slot == "number" and _DATE_NUMBER.fullmatch(_number_at(sentence, m.start(), m.end())):
             continue  # "2015", "(14/2)", "pukul 07.00" date an event; they count nothing
-        if slot in ("number", "duration", "penalty", "money", "change") and any(a <= start < b for a, b in references):  # fmt: skip
+        if any(a <= start < b for a, b in references):
             continue  # "Nomor 31 Tahun 1999" numbers a law, "nomor S-781/MK.08/2017" a letter
         if slot == "number" and counted_time is not None:
             span = _TIME_AFTER.match(sentence, m.end())
