@@ -927,6 +927,7 @@ _TOOK_PLACE = frozenset(content_terms(
 ))  # fmt: skip
 
 
+@lru_cache(maxsize=256)
 def _event_forms(parsed: ParsedQuestion, same_language: bool) -> frozenset[str]:
     """The words that name a when-question's event, as a sentence would write them: the
     question's own in its language, the glossary's translations in the other. Words that only
