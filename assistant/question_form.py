@@ -29,6 +29,11 @@ _TYPED_SHORT = re.compile(
 )
 
 
+# A word typed all in capitals ("AS", "KPK", "PLN"): in "daud rasyid masuk AS pakai visa apa"
+# the rest was still typed in lower case.
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+
+
 def _spelled_out(m: re.Match) -> str:
     word = TYPED_SHORT_FORMS[m.group(0).lower()]
     return word.capitalize() if m.group(0)[0].isupper() else word
@@ -36,11 +41,12 @@ def _spelled_out(m: re.Match) -> str:
 
 def normalize_question(question: str, passages: list[str]) -> str:
     """`question` with typed short forms and contractions spelled out and, if it has no capital
-    letter at all, each word that `passages` write capitalised mid-sentence more often than not
-    in their own form ("marat safin's coach" -> "Marat Safin's coach", "mcmoran" -> "McMoran")."""
+    letter outside words typed all in capitals ("KPK"), each word that `passages` write
+    capitalised mid-sentence more often than not in their own form ("marat safin's coach" ->
+    "Marat Safin's coach", "mcmoran" -> "McMoran"), unless it stands beside such a word."""
     question = _TYPED_SHORT.sub(_spelled_out, question)
     question = _CONTRACTION.sub(lambda m: f"{m.group(1)} {'is' if m.group(2).lower() == 's' else 'are'}", question)  # fmt: skip
-    if any(c.isupper() for c in question):
+    if _ACRONYM.sub("", question) != _ACRONYM.sub("", question).lower():
         return question  # as typed: "Apakah nama latin …" names nothing, whatever the news writes
     wanted = {POSSESSIVE.sub("", w).lower() for w in _WORD.findall(question)}
     wanted -= STOPWORDS | QUESTION_WORDS
@@ -59,9 +65,19 @@ def normalize_question(question: str, passages: list[str]) -> str:
     def as_written(m: re.Match) -> str:
         bare = POSSESSIVE.sub("", m.group(0))
         form = forms.get(bare.lower())
-        return form + m.group(0)[len(bare) :] if form else m.group(0)
+        if not form or _next_to_acronym(question, m.start(), m.end()):
+            return m.group(0)
+        return form + m.group(0)[len(bare) :]
 
     return _WORD.sub(as_written, question) if forms else question
+
+
+def _next_to_acronym(question: str, start: int, end: int) -> bool:
+    """Whether a word stands right beside one typed all in capitals. Capitalised there, the two
+    would read as one name: "foto di DM instagram" is Instagram's DM, not a "DM Instagram"."""
+    before = re.search(r"(\S+)\s+$", question[:start])
+    after = re.match(r"\s+(\S+)", question[end:])
+    return any(m and _ACRONYM.fullmatch(m.group(1).strip(".,?!;:")) for m in (before, after))
 
 
 def _opens_a_sentence(text: str, at: int) -> bool:

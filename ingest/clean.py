@@ -78,7 +78,8 @@ TYPED_SHORT_FORMS = {
     "yg": "yang", "dgn": "dengan", "utk": "untuk", "brp": "berapa", "sdh": "sudah",
     "blm": "belum", "tdk": "tidak", "dlm": "dalam", "kpn": "kapan", "dmn": "di mana",
     "knp": "kenapa", "gmn": "bagaimana", "gimana": "bagaimana", "jubir": "juru bicara",
-    "ortu": "orang tua", "tsk": "tersangka",
+    "ortu": "orang tua", "tsk": "tersangka", "hrs": "harus", "jd": "jadi", "pake": "pakai",
+    "ga": "tidak", "gak": "tidak", "nggak": "tidak",
 }  # fmt: skip
 
 # Function and question words, kept as prose (hence the noqa): 90 quoted strings hide the words.

@@ -48,3 +48,13 @@ def test_a_question_with_any_capital_is_left_as_typed():
     # A well-typed question without names stays so: "Latin" is capitalised in the news.
     latin = ["Jarak pagar (Jatropha curcas) punya nama Latin yang panjang."]
     assert normalize_question("Apakah nama latin dari jarak pagar?", latin) == "Apakah nama latin dari jarak pagar?"  # fmt: skip
+
+
+def test_a_question_typed_in_lower_case_but_for_an_acronym_gets_its_capitals():
+    news = ["Imigrasi AS menahan Daud Rasyid Harun. Menurut Rasyid, Daud masuk dengan visa B2."]
+    question = "daud rasyid masuk AS pertama kali pake visa apa"
+    assert normalize_question(question, news) == "Daud Rasyid masuk AS pertama kali pakai visa apa"
+    assert parse_question(normalize_question(question, news)).names == ("rasyid",)
+    # Beside the acronym a word keeps its lower case: "DM instagram" is no one name "DM Instagram".
+    dm = ["Fitur DM di Instagram kini punya opsi replay, kata Instagram."]
+    assert normalize_question("foto di DM instagram", dm) == "foto di DM instagram"
