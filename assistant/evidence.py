@@ -34,8 +34,8 @@ from assistant.retrieve import asked_speaker, asked_topic
 from assistant.search_index import STOPWORDS, stem_en, stem_id, tokenize_query
 from ingest.chunk import split_sentences
 from ingest.clean import blank_dateline
+from ingest.places import COUNTRIES, COUNTRY_ALIASES, DEMONYMS
 from ingest.quotes import (
-    COUNTRIES,
     OFFICE_SHORT_FORMS,
     ROLE_TITLES,
     SPELLING_MIN_LENGTH,
@@ -348,20 +348,10 @@ def parse_question(question: str) -> ParsedQuestion:
 
 # Names that differ between Indonesian and English news (countries, demonyms, institutions).
 NAME_ALIASES = [
-    {"romania", "rumania"}, {"japan", "japanese", "jepang"}, {"china", "chinese", "tiongkok", "cina"},
-    {"russia", "russian", "rusia"}, {"us", "usa", "american", "america", "amerika", "as", "states"},
-    {"britain", "british", "uk", "inggris", "england", "english"}, {"germany", "german", "jerman"},
-    {"france", "french", "prancis", "perancis"}, {"netherlands", "dutch", "belanda"},
-    {"spain", "spanish", "spanyol"}, {"italy", "italian", "italia"}, {"egypt", "mesir"},
-    {"philippines", "filipina"}, {"saudi", "arab"}, {"korea", "korean"}, {"north", "utara"},
-    {"south", "selatan"}, {"ukraine", "ukrainian", "ukraina"}, {"turkey", "turkish", "turki"},
-    {"greece", "greek", "yunani"}, {"switzerland", "swiss"}, {"sweden", "swedish", "swedia"},
-    {"norway", "norwegian", "norwegia"}, {"finland", "finlandia"}, {"poland", "polandia"},
-    {"brazil", "brasil"}, {"mexico", "meksiko"}, {"canada", "kanada"}, {"singapore", "singapura"},
-    {"ireland", "irish", "irlandia"}, {"scotland", "scottish", "skotlandia"},
-    {"indonesia", "indonesian", "ri"}, {"malaysia", "malaysian"}, {"thailand", "thai"},
-    {"australia", "australian"}, {"india", "indian"}, {"europe", "european", "eropa"},
-    {"eu", "ue"}, {"open", "terbuka"}, {"cup", "piala"}, {"world", "dunia"},
+    # Countries come from the one table of places (ingest.places.COUNTRY_ALIASES).
+    *COUNTRY_ALIASES,
+    {"north", "utara"}, {"south", "selatan"}, {"eu", "ue"},
+    {"open", "terbuka"}, {"cup", "piala"}, {"world", "dunia"},
     {"police", "polisi", "polri"}, {"parliament", "dpr", "house", "representatives"},
     {"president", "presiden"}, {"union", "uni"}, {"united", "serikat"},
     # Places, institutions and their words, as English news names Indonesian ones.
@@ -513,13 +503,6 @@ _CALENDAR_WORD = re.compile(
 _OPENS_A_SENTENCE = re.compile(r"^[\s\"“‘'(]*$|[:,]\s*[\"“‘']\s*$")
 
 
-# Nationalities as English news writes them: "the Italian dairy firm" names no one.
-DEMONYMS = {
-    "american", "australian", "british", "chinese", "dutch", "english", "european", "filipino",
-    "french", "german", "greek", "indian", "indonesian", "irish", "italian", "japanese", "korean",
-    "malaysian", "norwegian", "polish", "russian", "scottish", "spanish", "swedish", "swiss",
-    "thai", "turkish", "ukrainian", "welsh",
-}  # fmt: skip
 # Who-questions that ask for a person by what they do.
 # "Executive" is no title of its own (asked_kind._NOT_ROLE_TITLES: "chief executive"), but is
 # asked for as one ("Which Marsh executive …"); "wakil" is as often a team's as a person's.
@@ -1082,7 +1065,8 @@ def _named_by_another_part(entity: str, phrases: Sequence[Sequence[str]], text: 
     """Whether a name of two or three words ("Taufik Hidayat", "Tony Gunawan") is in `text` by
     another of its words standing alone as a name: news names a person again by one name
     ("kata Taufik", "Mr Blair"). "Taufik Kiemas" is someone else, "Leicester City" another
-    club; words shared by many names (countries, "Court", "National"), stopwords, numbers and
+    club; words shared by many names (countries, "Court", "National"; but "Mr Wales" is Jimmy
+    Wales), stopwords, numbers and
     words the text also writes in lower case ("Bank" of "Silicon Valley Bank" where a passage
     on "Bank of America" says "the bank") do not count. `text` is the passage with its title,
     `body` the passage alone."""
@@ -1092,7 +1076,7 @@ def _named_by_another_part(entity: str, phrases: Sequence[Sequence[str]], text: 
         entity in words
         and any(
             w != entity
-            and w not in _ALIAS_OF
+            and (w not in _ALIAS_OF or _addressed_by_title(w, text))
             and w not in STOPWORDS
             and not w[0].isdigit()
             and not _written_in_lower_case(w, body)
@@ -1102,6 +1086,15 @@ def _named_by_another_part(entity: str, phrases: Sequence[Sequence[str]], text: 
         for words in phrases
         if 2 <= len(words) <= 3
     )
+
+
+_FORM_OF_ADDRESS = r"(?:Mr|Mrs|Ms|Dr|Sir|Pak|Bu|Bapak|Ibu)\.?"
+
+
+def _addressed_by_title(word: str, text: str) -> bool:
+    """Whether `text` writes `word` after a form of address, as a person's name: "Mr Wales" is
+    Jimmy Wales, whatever country the word also names."""
+    return re.search(rf"\b{_FORM_OF_ADDRESS}\s+{re.escape(word)}\b", text, re.I) is not None
 
 
 def _written_in_lower_case(word: str, text: str) -> bool:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.places import COUNTRIES
+
 # Indonesian offices written as one word ("Menhan Ryamizard", "Wapres Jusuf Kalla") and the
 # words they stand for: a title before a name, and the office a question may ask about
 # ("siapa mendagri pakistan" is answered by "Menteri Dalam Negeri Pakistan, Sarfraz Bugti").
@@ -116,20 +118,9 @@ def speaker_key(name: str) -> str:
     return " ".join(words)
 
 
-# Countries and regions as news names them in either language. They tell no one apart: "kepala
-# biro statistik China" is not "Presiden China Xi Jinping". (A person asked for by role is no
-# country either: "an executive at US insurance firm Marsh" names no one.)
-COUNTRIES = {
-    "us", "usa", "america", "amerika", "as", "uk", "britain", "inggris", "england", "china",
-    "tiongkok", "cina", "india", "iran", "iraq", "irak", "japan", "jepang", "russia", "rusia",
-    "germany", "jerman", "france", "prancis", "perancis", "italy", "italia", "spain", "spanyol",
-    "korea", "indonesia", "malaysia", "singapore", "singapura", "australia", "pakistan",
-    "afghanistan", "israel", "palestine", "palestina", "syria", "suriah", "egypt", "mesir",
-    "turkey", "turki", "ukraine", "ukraina", "brazil", "brasil", "canada", "kanada", "mexico",
-    "meksiko", "thailand", "vietnam", "philippines", "filipina", "europe", "eropa", "asia",
-    "africa", "afrika", "scotland", "skotlandia", "wales", "ireland", "irlandia", "saudi",
-    "arabia", "arab", "north", "south", "utara", "selatan", "middle", "east", "timur", "tengah",
-}  # fmt: skip
+# A country tells no one apart: "kepala biro statistik China" is not "Presiden China Xi Jinping".
+# (A person asked for by role is no country either: "an executive at US insurance firm Marsh"
+# names no one.) COUNTRIES comes from the one table of places (ingest.places).
 
 
 def same_speaker(a: str, b: str) -> bool:

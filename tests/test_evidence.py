@@ -968,3 +968,18 @@ def test_a_person_asked_by_role_is_named_next_to_it_and_a_thing_s_kind_is_no_rol
     # Brands and places are named without their kind: no role to stand next to.
     assert asked_name_role("Which beer brands does Heineken own?") is None
     assert asked_name_role("Ke rumah sakit mana Novel dilarikan?") is None
+
+
+def test_every_country_is_named_alike_by_each_check():
+    from assistant.evidence import entity_in, why_not_answered
+    from ingest.places import COUNTRIES, COUNTRY_ALIASES, DEMONYMS
+
+    # One table: a country the speaker check knows, the name check translates, and its
+    # nationality is no name.
+    assert {"suriah", "irak", "yunani", "belanda"} <= COUNTRIES and {"syrian", "iraqi", "greek"} <= DEMONYMS  # fmt: skip
+    assert all(group & COUNTRIES for group in COUNTRY_ALIASES)
+    assert entity_in("irak", "us troops in iraq") and entity_in("suriah", "the syrian army")
+    # "Asian" of the tsunami stands for no "Asian Development Bank".
+    question = "Berapa dana bantuan yang dijanjikan Asian Development Bank untuk korban tsunami?"
+    tsunami = "The Spaniard donated his £28,000 prize money to the victims of the Asian tsunami."
+    assert why_not_answered(question, tsunami, same_language=False) is not None

@@ -1,0 +1,74 @@
+"""Countries and world regions as the news names them in English and Indonesian: one table, from
+which the answer checks and the quote reader take their lists.
+
+- `COUNTRIES`: every name of a country or region, and the compass words of regions ("Korea
+  Utara", "Middle East"). A country tells no speaker apart and is no person asked for.
+- `DEMONYMS`: nationalities as English writes them: "the Italian dairy firm" names no one.
+- `COUNTRY_ALIASES`: each country's names and demonyms in both languages, one set per country, so
+  a question's "Jepang" finds "Japan" and "Japanese".
+"""
+
+from __future__ import annotations
+
+# (English names, Indonesian names, English demonyms), lower case. A name both languages write
+# alike is listed once, under English.
+COUNTRY_NAMES: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = (
+    (("us", "usa", "america", "states"), ("amerika", "as"), ("american",)),
+    (("britain", "uk", "england"), ("inggris",), ("british", "english")),
+    (("scotland",), ("skotlandia",), ("scottish",)),
+    (("wales",), (), ("welsh",)),
+    (("ireland",), ("irlandia",), ("irish",)),
+    (("indonesia",), ("ri",), ("indonesian",)),
+    (("china",), ("tiongkok", "cina"), ("chinese",)),
+    (("japan",), ("jepang",), ("japanese",)),
+    (("korea",), (), ("korean",)),
+    (("india",), (), ("indian",)),
+    (("pakistan",), (), ("pakistani",)),
+    (("afghanistan",), (), ("afghan",)),
+    (("iran",), (), ("iranian",)),
+    (("iraq",), ("irak",), ("iraqi",)),
+    (("syria",), ("suriah",), ("syrian",)),
+    (("israel",), (), ("israeli",)),
+    (("palestine",), ("palestina",), ("palestinian",)),
+    (("saudi", "arabia"), ("arab",), ()),
+    (("egypt",), ("mesir",), ("egyptian",)),
+    (("turkey",), ("turki",), ("turkish",)),
+    (("russia",), ("rusia",), ("russian",)),
+    (("ukraine",), ("ukraina",), ("ukrainian",)),
+    (("germany",), ("jerman",), ("german",)),
+    (("france",), ("prancis", "perancis"), ("french",)),
+    (("italy",), ("italia",), ("italian",)),
+    (("spain",), ("spanyol",), ("spanish",)),
+    (("netherlands",), ("belanda",), ("dutch",)),
+    (("greece",), ("yunani",), ("greek",)),
+    (("switzerland",), ("swiss",), ("swiss",)),
+    (("sweden",), ("swedia",), ("swedish",)),
+    (("norway",), ("norwegia",), ("norwegian",)),
+    (("finland",), ("finlandia",), ("finnish",)),
+    (("poland",), ("polandia",), ("polish",)),
+    (("romania",), ("rumania",), ("romanian",)),
+    (("malaysia",), (), ("malaysian",)),
+    (("singapore",), ("singapura",), ("singaporean",)),
+    (("thailand",), (), ("thai",)),
+    (("vietnam",), (), ("vietnamese",)),
+    (("philippines",), ("filipina",), ("filipino",)),
+    (("australia",), (), ("australian",)),
+    (("brazil",), ("brasil",), ("brazilian",)),
+    (("canada",), ("kanada",), ("canadian",)),
+    (("mexico",), ("meksiko",), ("mexican",)),
+    (("europe",), ("eropa",), ("european",)),
+    (("asia",), (), ("asian",)),
+    (("africa",), ("afrika",), ("african",)),
+)  # fmt: skip
+
+# The compass words of regions: "North Korea", "Korea Selatan", "Timur Tengah".
+REGION_WORDS = frozenset({"north", "south", "middle", "east", "utara", "selatan", "timur", "tengah"})  # fmt: skip
+
+COUNTRIES = (
+    frozenset(name for english, indonesian, _ in COUNTRY_NAMES for name in english + indonesian)
+    | REGION_WORDS
+)
+DEMONYMS = frozenset(demonym for _, _, demonyms in COUNTRY_NAMES for demonym in demonyms)
+COUNTRY_ALIASES = tuple(
+    frozenset(english + indonesian + demonyms) for english, indonesian, demonyms in COUNTRY_NAMES
+)
