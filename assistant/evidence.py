@@ -883,6 +883,9 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
             writes_role = [bool(role_spans(sentence, parsed.name_role)) for sentence in sentences]
             if any(writes_role):  # the article writes the role: only a name next to it counts
                 filled = [i for i in filled if writes_role[i]]
+        asked_countries = _countries_asked(parsed, passage_language)
+        if asked_countries:
+            filled = [i for i in filled if not _of_other_countries(sentences[i], asked_countries)]  # fmt: skip
         if not filled:
             return f"no {slot} in a relevant sentence"
         # Across languages the question's words are looked for as the glossary translates them.
@@ -918,6 +921,25 @@ def _event_forms(parsed: ParsedQuestion, same_language: bool) -> frozenset[str]:
     if same_language:
         return parsed.terms - _TOOK_PLACE
     return frozenset().union(*(content_terms(" ".join(forms)) for forms in parsed.translated)) - _TOOK_PLACE  # fmt: skip
+
+
+_COUNTRY_OF = {name: group for group in COUNTRY_ALIASES for name in group}
+# A country's name as a sentence writes it: capitalised, a short form in capitals ("AS", "US").
+_COUNTRY_WORD = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,3})\b")
+
+
+def _countries_asked(parsed: ParsedQuestion, passage_language: str | None) -> list[frozenset[str]]:  # fmt: skip
+    """The countries a question names, but for the passage's own (`HOME_COUNTRY`), which its
+    news leaves implicit."""
+    home = _COUNTRY_OF.get(HOME_COUNTRY.get(passage_language or "", ""))
+    return [group for group in dict.fromkeys(_COUNTRY_OF[n] for n in parsed.names if n in _COUNTRY_OF) if group != home]  # fmt: skip
+
+
+def _of_other_countries(sentence: str, asked: Sequence[frozenset[str]]) -> bool:
+    """Whether a sentence names countries, none of them the question's: "Sedangkan di Jepang,
+    tiket Katy Perry dimulai dari 10 ribu yen" prices no ticket in Australia."""
+    named = {_COUNTRY_OF[w.lower()] for w in _COUNTRY_WORD.findall(sentence) if w.lower() in _COUNTRY_OF}  # fmt: skip
+    return bool(named) and not any(group in named for group in asked)
 
 
 def share_of_words(words: Sequence[Set[str]], sentence_terms: Set[str]) -> float:

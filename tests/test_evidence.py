@@ -983,3 +983,19 @@ def test_every_country_is_named_alike_by_each_check():
     question = "Berapa dana bantuan yang dijanjikan Asian Development Bank untuk korban tsunami?"
     tsunami = "The Spaniard donated his £28,000 prize money to the victims of the Asian tsunami."
     assert why_not_answered(question, tsunami, same_language=False) is not None
+
+
+def test_a_sentence_on_other_countries_answers_no_question_on_this_one():
+    from assistant.evidence import why_not_answered
+
+    question = "Berapa harga tiket termurah konser Katy Perry di Australia?"
+    japan = (
+        "Katy Perry akan menggelar tur di Australia dan Asia. Harga tiket konser Katy Perry di "
+        "Jakarta belum pasti. Sedangkan di Jepang, harga tiket Katy Perry mulai dari Rp 1,2 juta."
+    )
+    assert why_not_answered(question, japan, passage_language="id") is not None
+    australia = japan.replace("di Jepang", "di Australia")
+    assert why_not_answered(question, australia, passage_language="id") is None
+    # The passage's own country goes unnamed: an Indonesian story's price is Indonesia's.
+    home = "Berapa harga tiket konser Katy Perry di Indonesia?"
+    assert why_not_answered(home, japan.replace("Sedangkan di Jepang, h", "H"), passage_language="id") is None  # fmt: skip
