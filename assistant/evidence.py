@@ -928,17 +928,27 @@ _COUNTRY_OF = {name: group for group in COUNTRY_ALIASES for name in group}
 _COUNTRY_WORD = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,3})\b")
 
 
+# Continents hold countries: a sentence on Sweden may answer a question on Europe.
+_CONTINENTS = frozenset(_COUNTRY_OF[name] for name in ("europe", "asia", "africa"))
+# The slots a country's figure or date fills; a who- or where-question may ask for the country.
+_COUNTRY_BOUND_SLOTS = COUNTED_SLOTS | {"when"}
+
+
 def _countries_asked(parsed: ParsedQuestion, passage_language: str | None) -> list[frozenset[str]]:  # fmt: skip
-    """The countries a question names, but for the passage's own (`HOME_COUNTRY`), which its
-    news leaves implicit."""
+    """The countries whose figure or date a question asks for, but for the passage's own
+    (`HOME_COUNTRY`), which its news leaves implicit, and continents."""
+    if parsed.slot not in _COUNTRY_BOUND_SLOTS:
+        return []
     home = _COUNTRY_OF.get(HOME_COUNTRY.get(passage_language or "", ""))
-    return [group for group in dict.fromkeys(_COUNTRY_OF[n] for n in parsed.names if n in _COUNTRY_OF) if group != home]  # fmt: skip
+    asked = dict.fromkeys(_COUNTRY_OF[n] for n in parsed.names if n in _COUNTRY_OF)
+    return [group for group in asked if group != home and group not in _CONTINENTS]
 
 
 def _of_other_countries(sentence: str, asked: Sequence[frozenset[str]]) -> bool:
     """Whether a sentence names countries, none of them the question's: "Sedangkan di Jepang,
     tiket Katy Perry dimulai dari 10 ribu yen" prices no ticket in Australia."""
     named = {_COUNTRY_OF[w.lower()] for w in _COUNTRY_WORD.findall(sentence) if w.lower() in _COUNTRY_OF}  # fmt: skip
+    named -= _CONTINENTS
     return bool(named) and not any(group in named for group in asked)
 
 

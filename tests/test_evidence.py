@@ -999,3 +999,6 @@ def test_a_sentence_on_other_countries_answers_no_question_on_this_one():
     # The passage's own country goes unnamed: an Indonesian story's price is Indonesia's.
     home = "Berapa harga tiket konser Katy Perry di Indonesia?"
     assert why_not_answered(home, japan.replace("Sedangkan di Jepang, h", "H"), passage_language="id") is None  # fmt: skip
+    # A continent holds its countries: Japan's price is one in Asia.
+    asia = "Berapa harga tiket konser Katy Perry di Asia?"
+    assert why_not_answered(asia, japan, passage_language="id") is None
