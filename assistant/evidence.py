@@ -84,6 +84,8 @@ SLOTS = [
     ("duration", re.compile(r"\bhow long\b(?! ago)|\b(?:berapa|sudah berapa)(?:kah)? lama(?:kah|nya)?\b", re.I)),
     # "How far …", "Berapa jauh …": a distance, with its unit.
     ("distance", re.compile(r"\bhow far\b|\bberapa(?:kah)? (?:jauh|jarak)\b|\bjarak(?:nya)? berapa\b", re.I)),
+    # "What was the final score …", "Berapa skor …": a match's result, "2-1", "lima gol tanpa balas".
+    ("score", re.compile(r"\b(?:what|which|by what)\s+(?:(?:is|was|were|will be)\s+)?(?:(?:the|a|an)\s+)?(?:(?:final|full-time|half-time|aggregate)\s+)?score\b|\bberapa(?:kah)? skor\b|\bskor(?:nya)?(?: akhir(?:nya)?)? berapa\b", re.I)),
     ("number", re.compile(r"\bhow (?:many|much|big|large)\b|\bberapa\b|" + _WHAT_THE + r"(?:percentage|share|amount|number|score|total|figure|rate)\b", re.I)),
     ("say", re.compile(r"\bwhat did .+ (?:say|tell|claim|think)\b|\bapa (?:kata|yang dikatakan|yang disampaikan|pendapat|komentar|tanggapan)\b", re.I)),
     ("who", re.compile(r"\bwho(?:m|se)?\b|\bsiapa(?:kah)?\b", re.I)),
@@ -110,6 +112,8 @@ SLOT_FILLERS = {
     # A share in words counts too: "a quarter of web users", "dua pertiga", "separuh".
     "number": re.compile(rf"\d|\b(?:{NUMBER_WORDS})\b|\b(?:a|one|two|three)[- ](?:quarters?|thirds?)\b|\b(?:seperempat|sepertiga|setengah|separuh|seperlima|(?:dua|tiga) per(?:tiga|empat))\b", re.I),
     "money": re.compile(_SUM, re.I),
+    # A result: "2-1", "21 - 16" (not "24 - 29 Oktober"), "3-nil", "lima gol tanpa balas".
+    "score": re.compile(rf"(?<![\d.,:])\b\d{{1,3}}\s?[-–]\s?\d{{1,3}}\b(?![.,:]\d)(?!\s*(?:%|persen|per ?cent|juta|miliar|ribu|million|billion|bn|m|km|kg|{MONTHS}|{'|'.join(_TIME_WORDS)})\b)|\b(?:\d{{1,2}}|{NUMBER_WORDS})[- ](?:nil|nol)\b|\b(?:\d{{1,2}}|{NUMBER_WORDS}) gol tanpa balas\b", re.I),
     # A change is also a share, points or a magnitude: "33%", "3 percentage points", "2 juta",
     # "doubled".
     "change": re.compile(rf"{_SUM}|\b\d[\d.,]*\s?(?:%|per ?cent\b|persen\b|(?:percentage )?points?\b|poin\b|(?:m|bn|million|billion|juta|miliar|triliun)\b)|\b(?:doubled|halved|tripled|berlipat)\b", re.I),
@@ -522,7 +526,7 @@ def _name_at_sentence_start(word: str, passage: str) -> bool:
 
 
 # The slots a number answers: a figure of some year ("What was Ramayana's net profit in 2015?").
-COUNTED_SLOTS = frozenset({"number", "money", "change", "duration", "age", "penalty", "distance"})
+COUNTED_SLOTS = frozenset({"number", "money", "change", "duration", "age", "penalty", "distance", "score"})  # fmt: skip
 
 
 def _dated_otherwise(sentence: str, years: Sequence[str]) -> bool:
@@ -936,11 +940,14 @@ _COUNTRY_BOUND_SLOTS = COUNTED_SLOTS | {"when"}
 
 def _countries_asked(parsed: ParsedQuestion, passage_language: str | None) -> list[frozenset[str]]:  # fmt: skip
     """The countries whose figure or date a question asks for, but for the passage's own
-    (`HOME_COUNTRY`), which its news leaves implicit, and continents."""
+    (`HOME_COUNTRY`), which its news leaves implicit, continents, and a country's word in a
+    longer name."""
     if parsed.slot not in _COUNTRY_BOUND_SLOTS:
         return []
     home = _COUNTRY_OF.get(HOME_COUNTRY.get(passage_language or "", ""))
-    asked = dict.fromkeys(_COUNTRY_OF[n] for n in parsed.names if n in _COUNTRY_OF)
+    # A country's word in a longer name is no country asked: "French Open", "Bank of China".
+    in_names = {w for words in parsed.name_phrases if not all(x in COUNTRIES for x in words) for w in words}  # fmt: skip
+    asked = dict.fromkeys(_COUNTRY_OF[n] for n in parsed.names if n in _COUNTRY_OF and n not in in_names)  # fmt: skip
     return [group for group in asked if group != home and group not in _CONTINENTS]
 
 

@@ -1002,3 +1002,19 @@ def test_a_sentence_on_other_countries_answers_no_question_on_this_one():
     # A continent holds its countries: Japan's price is one in Asia.
     asia = "Berapa harga tiket konser Katy Perry di Asia?"
     assert why_not_answered(asia, japan, passage_language="id") is None
+
+
+def test_a_score_question_is_answered_by_a_result():
+    from assistant.evidence import asked_slot, why_not_answered
+
+    assert asked_slot("what was the final score of indonesia vs puerto rico") == "score"
+    assert asked_slot("Skotlandia menang atas Italia dengan skor berapa?") == "score"
+    assert asked_slot("How many goals did he score?") == "number"
+    ranking = "Timnas Indonesia melawan Puerto Rico. Puerto Rico berada di peringkat 134 dengan 221 poin."  # fmt: skip
+    assert why_not_answered("Berapa skor akhir Indonesia lawan Puerto Rico?", ranking) is not None
+    for result in ("menang 2-1", "menang lima gol tanpa balas"):
+        assert why_not_answered("Berapa skor akhir Indonesia lawan Puerto Rico?", f"Indonesia {result} atas Puerto Rico.") is None  # fmt: skip
+    # Neither a date's nor a time's range is a result; "French Open" asks no French score.
+    assert why_not_answered("Berapa skor Indonesia lawan Puerto Rico?", "Indonesia lawan Puerto Rico, 24 - 29 Oktober, pukul 19.00 - 21.00.") is not None  # fmt: skip
+    hanna = "Di French Open, Hanna Ramadini mengandaskan pemain Rusia, Evgeniya Kosetskaya, dengan skor 21 - 16 24 - 22."  # fmt: skip
+    assert why_not_answered("By what score did Hanna Ramadini beat Evgeniya Kosetskaya at the French Open?", hanna, same_language=False, passage_language="id") is None  # fmt: skip
