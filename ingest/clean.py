@@ -95,6 +95,13 @@ ID_WORDS = frozenset(
     kemana kemanakah darimana nama
     """.split()  # noqa: SIM905
 ) | frozenset(TYPED_SHORT_FORMS)
+ID_QUESTION_WORDS = frozenset(
+    """apa siapa kapan dimana mana mengapa kenapa bagaimana berapa apakah siapakah kapankah
+    dimanakah manakah mengapakah bagaimanakah berapakah""".split()  # noqa: SIM905
+) | {"brp", "kpn", "dmn", "knp", "gmn", "gimana"}
+EN_QUESTION_WORDS = frozenset(
+    {"what", "who", "when", "where", "why", "how", "which", "whom", "whose"}
+)
 EN_WORDS = frozenset(
     """the and of to in is that for it was on with as said he by at from his be are have has an
     this which not but or had were they their will would been she her its there can could more
@@ -218,6 +225,11 @@ def detect_language(text: str) -> str:
         or (len(m.group()) == 1 and _starts_sentence(text, m.start()))  # fmt: skip
     ]
     indonesian, english = language_word_counts(words)
+    if indonesian == english:
+        # A question is in the language of its question word: "apa judul single debut the
+        # bravery" asks in Indonesian about an English band.
+        indonesian += sum(word in ID_QUESTION_WORDS for word in words)
+        english += sum(word in EN_QUESTION_WORDS for word in words)
     return "id" if indonesian > english else "en"
 
 

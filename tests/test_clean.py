@@ -144,6 +144,9 @@ def test_clean_text_is_idempotent_on_real_text():
         # "-kah" question words and the abbreviations people type are Indonesian too.
         ("siapakah penasihat utama Presiden AS George W Bush", "id"),
         ("Brp negara yg kena serangan ransomware Wannacry?", "id"),
+        # Its question word decides a question that quotes an English name: "the bravery".
+        ("apa judul single debut the bravery", "id"),
+        ("what is the title of Dewa 19 debut album", "en"),
         ("", "en"),
         ("Zelensky Putin Trump", "en"),
     ],
