@@ -706,13 +706,15 @@ _NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|\d{1,3}\b(?![
 def question_name_phrases(question: str) -> list[list[str]]:
     """Runs of two or more capitalised words in the question (a number, not a year, may end one:
     "Galaxy Note 8", "Liga 1"), without leading question words or titles ("Kabupaten", "PT"),
-    a trailing company form ("Tbk") and possessives: "Kapan DPR mengesahkan Undang-Undang Ibu
+    a trailing company form ("Tbk"), and split after a possessive: "Kapan DPR mengesahkan Undang-Undang Ibu
     Kota Negara?" -> [['undang-undang', 'ibu', 'kota', 'negara']]."""
     out = []
     for m in _NAME_RUN.finditer(question):
-        words = [POSSESSIVE.sub("", w).lower() for w in m.group(0).split()]
+        # A possessive ends a name: "Google's AutoLink" is Google's feature, not one name.
+        owners = re.sub(r"['’]s\s+", "\n", m.group(0)).split("\n")
         # A month or weekday is no part of a name: "protes terhadap AS Mei lalu".
-        for run in re.split(r"\s*\b(?:" + _CALENDAR.pattern + r")\b\s*", " ".join(words)):
+        runs = [run for part in owners for run in re.split(r"\s*\b(?:" + _CALENDAR.pattern + r")\b\s*", POSSESSIVE.sub("", part).lower())]  # fmt: skip
+        for run in runs:
             run_words = run.split()
             while run_words and (run_words[0] in QUESTION_WORDS or run_words[0] in TITLE_WORDS):
                 run_words.pop(0)

@@ -1018,3 +1018,13 @@ def test_a_score_question_is_answered_by_a_result():
     assert why_not_answered("Berapa skor Indonesia lawan Puerto Rico?", "Indonesia lawan Puerto Rico, 24 - 29 Oktober, pukul 19.00 - 21.00.") is not None  # fmt: skip
     hanna = "Di French Open, Hanna Ramadini mengandaskan pemain Rusia, Evgeniya Kosetskaya, dengan skor 21 - 16 24 - 22."  # fmt: skip
     assert why_not_answered("By what score did Hanna Ramadini beat Evgeniya Kosetskaya at the French Open?", hanna, same_language=False, passage_language="id") is None  # fmt: skip
+
+
+def test_a_possessive_ends_a_name():
+    from assistant.evidence import question_name_phrases, why_not_answered
+
+    question = "Which car company does Google's AutoLink link to when a page shows a licence plate?"
+    assert question_name_phrases(question) == []
+    assert question_name_phrases("Who coaches Marat Safin's rival Roger Federer?") == [["marat", "safin"], ["roger", "federer"]]  # fmt: skip
+    news = "The AutoLink feature comes with Google's latest toolbar. It links to car firm Carfax if there is a licence plate."  # fmt: skip
+    assert why_not_answered(question, news) is None
