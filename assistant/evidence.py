@@ -85,7 +85,7 @@ SLOTS = [
     # "How far …", "Berapa jauh …": a distance, with its unit.
     ("distance", re.compile(r"\bhow far\b|\bberapa(?:kah)? (?:jauh|jarak)\b|\bjarak(?:nya)? berapa\b", re.I)),
     # "What was the final score …", "Berapa skor …": a match's result, "2-1", "lima gol tanpa balas".
-    ("score", re.compile(r"\b(?:what|which|by what)\s+(?:(?:is|was|were|will be)\s+)?(?:(?:the|a|an)\s+)?(?:(?:final|full-time|half-time|aggregate)\s+)?score\b|\bberapa(?:kah)? skor\b|\bskor(?:nya)?(?: akhir(?:nya)?)? berapa\b", re.I)),
+    ("score", re.compile(r"\b(?:what|which)\s+(?:(?:is|was|were|will be)\s+)?(?:(?:the|a|an)\s+)?(?:(?:final|full-time|half-time|aggregate)\s+)?score\b|\bberapa(?:kah)? skor\b|\bskor(?:nya)?(?: akhir(?:nya)?)? berapa\b", re.I)),
     ("number", re.compile(r"\bhow (?:many|much|big|large)\b|\bberapa\b|" + _WHAT_THE + r"(?:percentage|share|amount|number|score|total|figure|rate)\b", re.I)),
     ("say", re.compile(r"\bwhat did .+ (?:say|tell|claim|think)\b|\bapa (?:kata|yang dikatakan|yang disampaikan|pendapat|komentar|tanggapan)\b", re.I)),
     ("who", re.compile(r"\bwho(?:m|se)?\b|\bsiapa(?:kah)?\b", re.I)),
@@ -112,8 +112,10 @@ SLOT_FILLERS = {
     # A share in words counts too: "a quarter of web users", "dua pertiga", "separuh".
     "number": re.compile(rf"\d|\b(?:{NUMBER_WORDS})\b|\b(?:a|one|two|three)[- ](?:quarters?|thirds?)\b|\b(?:seperempat|sepertiga|setengah|separuh|seperlima|(?:dua|tiga) per(?:tiga|empat))\b", re.I),
     "money": re.compile(_SUM, re.I),
-    # A result: "2-1", "21 - 16" (not "24 - 29 Oktober"), "3-nil", "lima gol tanpa balas".
-    "score": re.compile(rf"(?<![\d.,:])\b\d{{1,3}}\s?[-–]\s?\d{{1,3}}\b(?![.,:]\d)(?!\s*(?:%|persen|per ?cent|juta|miliar|ribu|million|billion|bn|m|km|kg|{MONTHS}|{'|'.join(_TIME_WORDS)})\b)|\b(?:\d{{1,2}}|{NUMBER_WORDS})[- ](?:nil|nol)\b|\b(?:\d{{1,2}}|{NUMBER_WORDS}) gol tanpa balas\b", re.I),
+    # A result: "2-1", "21 - 16", "3-nil", "lima gol tanpa balas", "goalless"; not a range of
+    # dates, times, ages, pages or counts ("24 - 29 Oktober", "pukul 19-21", "3-4 kali"), nor
+    # a date "12-10-2017" or a "4-3-3" formation.
+    "score": re.compile(rf"(?<![\d.,:/–-])\b\d{{1,3}}\s?[-–]\s?\d{{1,3}}\b(?![.,:]\d|\s?[-–/]\s?\d)(?!\s*(?:%|persen|per ?cent|juta|miliar|ribu|million|billion|bn|m|km|kg|kali|times|orang|people|{MONTHS}|{'|'.join(_TIME_WORDS)})\b)|\bgoalless\b|\btanpa gol\b|\b(?:\d{{1,2}}|{NUMBER_WORDS})[- ](?:nil|nol)\b|\b(?:\d{{1,2}}|{NUMBER_WORDS}) gol tanpa balas\b", re.I),
     # A change is also a share, points or a magnitude: "33%", "3 percentage points", "2 juta",
     # "doubled".
     "change": re.compile(rf"{_SUM}|\b\d[\d.,]*\s?(?:%|per ?cent\b|persen\b|(?:percentage )?points?\b|poin\b|(?:m|bn|million|billion|juta|miliar|triliun)\b)|\b(?:doubled|halved|tripled|berlipat)\b", re.I),
@@ -213,6 +215,10 @@ def named_in_question(question: str) -> tuple[str, ...]:
 _CLAUSE_WHEN = re.compile(r"\b(?:what|which|who|whom|whose|how|where|why)\b[^?]*?(?<!\band)(?<!\bor)(?<!,)\s+when$", re.I)  # fmt: skip
 
 
+# A question on a match: only its score is a result ("2-1"), not a test's or a credit score.
+_A_MATCH = re.compile(r"\b(?:lawan|melawan|vs|v|versus|menang|mengalahkan|dikalahkan|kalah|kemenangan|kekalahan|imbang|laga|pertandingan|final|semifinal|leg|beat|beaten|won|win|lost|lose|drew|draw|against|match|game|fixture)\b", re.I)  # fmt: skip
+
+
 def asked_slot(question: str) -> str | None:
     """What the question asks for, by its earliest question phrase: "How many games … when the
     PSP launches" asks a number, not a date.
@@ -223,6 +229,8 @@ def asked_slot(question: str) -> str | None:
     found = []
     for order, (name, pattern) in enumerate(SLOTS):
         m = pattern.search(question)
+        if name == "score" and not _A_MATCH.search(question):
+            continue  # "Berapa skor IELTS minimal …" asks a number; a match's score is a result
         if m and not (name == "when" and _CLAUSE_WHEN.search(question[: m.end()])):
             found.append((m.start(), order, name))
     return min(found)[2] if found else None
@@ -559,6 +567,10 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
     references = [(ref.start(), ref.end()) for pattern in (_LAW_NUMBER, _REFERENCE_NUMBER) for ref in pattern.finditer(sentence)] if slot in _REFERENCED_SLOTS else []  # fmt: skip
     for m in SLOT_FILLERS[slot].finditer(sentence):
         found, start = m.group(0).lower(), m.start()
+        if slot == "when" and (name := _YEAR_OF_A_NAME.search(sentence[:start])) and name.group(1).lower() not in STOPWORDS and re.fullmatch(r"(?:19|20)\d\d", found):  # fmt: skip
+            continue  # "WITNESS: The Tour 2018", "Prancis Terbuka 2017": a name's year dates nothing
+        if slot == "score" and _RANGE_OF.search(sentence[:start]):
+            continue  # "pukul 19-21", "aged 18-24", "halaman 10-12": a range, no result
         if slot == "number" and _DATE_NUMBER.fullmatch(_number_at(sentence, m.start(), m.end())):
             continue  # "2015", "(14/2)", "pukul 07.00" date an event; they count nothing
         if any(a <= start < b for a, b in references):
@@ -618,6 +630,12 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
             if asked and asked.name_role and names_an_organisation(sentence[start : m.end()]):
                 continue  # "Which Rosneft spokesman …": "Menatep Group" is none
         yield start, m.end()
+
+
+_RANGE_OF = re.compile(r"\b(?:pukul|jam|aged|usia|umur|halaman|page|pages|pasal|article|nomor|no|tahun|years?)\.?\s+$", re.I)  # fmt: skip
+# A year right after a capitalised word that is no month, weekday or stopword ("In 2000") ends
+# a name: "The Tour 2018", "Piala Presiden 2018".
+_YEAR_OF_A_NAME = re.compile(rf"\b(?!(?i:{MONTHS}|{DAYS})\b)([A-Z][\w'’-]*)\s+$")
 
 
 DATE = r"(?:19|20)\d\d|\d{1,2}/\d{1,2}(?:/\d{2,4})?"  # a year, "14/2", "14/2/2017"
@@ -932,6 +950,20 @@ def _event_forms(parsed: ParsedQuestion, same_language: bool) -> frozenset[str]:
 _COUNTRY_OF = {name: group for group in COUNTRY_ALIASES for name in group}
 # A country's name as a sentence writes it: capitalised, a short form in capitals ("AS", "US").
 _COUNTRY_WORD = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,3})\b")
+# Short forms are countries only in capitals: "As of Monday" is no "AS" (Amerika Serikat).
+_SHORT_COUNTRY_FORMS = frozenset({"as", "us", "ri", "uk"})
+# Words that name a country only beside another: "United States" (not "Member States"), "Arab
+# Saudi" (not "Uni Emirat Arab").
+_COUNTRY_ONLY_WITH = {"states": re.compile(r"\bUnited\s+$"), "arab": re.compile(r"\bSaudi\s+$|^\s+Saudi\b")}  # fmt: skip
+# A country that is no place of the sentence's fact: a currency's ("US$ 50", "dolar AS"), the
+# Americas ("South America", "Amerika Latin"), and an office's ("Presiden AS", "the US
+# president"), whose holder may act anywhere.
+_NOT_A_PLACE = re.compile(
+    r"\b(?:US|S|A|HK)\$|\bdolar\s+(?:AS|Amerika|Singapura|Australia|Hong\s+Kong)\b|\b(?:US|Australian|Singapore|Canadian)\s+dollars?\b"
+    r"|\b(?:South|Latin|Central|North)\s+America\b|\bAmerika\s+(?:Selatan|Latin|Tengah)\b"
+    r"|\b(?i:presiden|menteri|menlu|dubes|duta\s+besar|perdana\s+menteri|pemerintah|president|minister|ambassador)\s+(?=[A-Z])\w+"
+    r"|\b[A-Z]\w*\s+(?=(?:president|minister|ambassador|envoy|officials?|leader|government)\b)"
+)
 
 
 # Continents hold countries: a sentence on Sweden may answer a question on Europe.
@@ -956,7 +988,14 @@ def _countries_asked(parsed: ParsedQuestion, passage_language: str | None) -> li
 def _of_other_countries(sentence: str, asked: Sequence[frozenset[str]]) -> bool:
     """Whether a sentence names countries, none of them the question's: "Sedangkan di Jepang,
     tiket Katy Perry dimulai dari 10 ribu yen" prices no ticket in Australia."""
-    named = {_COUNTRY_OF[w.lower()] for w in _COUNTRY_WORD.findall(sentence) if w.lower() in _COUNTRY_OF}  # fmt: skip
+    text = _NOT_A_PLACE.sub(" ", sentence)
+    named = {
+        _COUNTRY_OF[word]
+        for m in _COUNTRY_WORD.finditer(text)
+        if (word := m.group(0).lower()) in _COUNTRY_OF
+        and (word not in _SHORT_COUNTRY_FORMS or m.group(0).isupper())
+        and (word not in _COUNTRY_ONLY_WITH or _COUNTRY_ONLY_WITH[word].search(text[: m.start()] if word == "states" else text[max(0, m.start() - 8) : m.start()]) or _COUNTRY_ONLY_WITH[word].search(text[m.end() : m.end() + 8]))
+    }  # fmt: skip
     named -= _CONTINENTS
     return bool(named) and not any(group in named for group in asked)
 
@@ -1106,11 +1145,10 @@ def _named_by_another_part(entity: str, phrases: Sequence[Sequence[str]], text: 
     """Whether a name of two or three words ("Taufik Hidayat", "Tony Gunawan") is in `text` by
     another of its words standing alone as a name: news names a person again by one name
     ("kata Taufik", "Mr Blair"). "Taufik Kiemas" is someone else, "Leicester City" another
-    club; words shared by many names (countries, "Court", "National"; but "Mr Wales" is Jimmy
-    Wales), stopwords, numbers and
-    words the text also writes in lower case ("Bank" of "Silicon Valley Bank" where a passage
-    on "Bank of America" says "the bank") do not count. `text` is the passage with its title,
-    `body` the passage alone."""
+    club. Words shared by many names (countries, "Court", "National"; but "Mr Wales" is
+    Jimmy Wales), stopwords, numbers and words the text also writes in lower case ("Bank" of
+    "Silicon Valley Bank" where a passage on "Bank of America" says "the bank") do not count.
+    `text` is the passage with its title, `body` the passage alone."""
     if any(ch.isdigit() for ch in entity):
         return False  # a model's code: "Samsung" does not stand for "SGH-i300" or "Galaxy S8"
     return any(
@@ -1135,7 +1173,7 @@ _FORM_OF_ADDRESS = r"(?:Mr|Mrs|Ms|Dr|Sir|Pak|Bu|Bapak|Ibu)\.?"
 def _addressed_by_title(word: str, text: str) -> bool:
     """Whether `text` writes `word` after a form of address, as a person's name: "Mr Wales" is
     Jimmy Wales, whatever country the word also names."""
-    return re.search(rf"\b{_FORM_OF_ADDRESS}\s+{re.escape(word)}\b", text, re.I) is not None
+    return re.search(rf"\b{_FORM_OF_ADDRESS}\s+(?i:{re.escape(word)})\b", text) is not None
 
 
 def _written_in_lower_case(word: str, text: str) -> bool:

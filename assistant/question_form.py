@@ -1,6 +1,6 @@
 """A question as typed, put in the form the answer checks read: typed short forms and
-contractions spelled out and, when it was typed all in lower case, the names capitalised as the
-retrieved news writes them.
+contractions spelled out and, when it was typed in lower case (acronyms aside), the names
+capitalised as the retrieved news writes them.
 
 The checks (and the model) read names by their capitals and the asked slot by its words: "who
 coaches marat safin" has no name to look for, and "What's the maximum fine …" no "what … fine".
@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from assistant.evidence import POSSESSIVE, QUESTION_WORDS, STOPWORDS
-from ingest.clean import TYPED_SHORT_FORMS
+from ingest.clean import TYPED_SHORT_FORMS, detect_language
 
 # "What's the fine", "Who's the coach": the question word and "is".
 _CONTRACTION = re.compile(r"\b(what|who|where|when|how|which)['’](s|re)\b", re.I)
@@ -24,8 +24,10 @@ _OPENING = re.compile(r"[.!?:;\"“”‘’(\n][\s\"“”‘’(]*$")
 
 # A typed short form, in lower case or opening with a capital: "BLM", "YG Entertainment" are
 # names as written.
+# Two-letter ones only in lower case: "Ga-in", "JD" are names. Not before a hyphen or an
+# apostrophe either.
 _TYPED_SHORT = re.compile(
-    rf"\b(?:{'|'.join(f'{w}|{w.capitalize()}' for w in TYPED_SHORT_FORMS)})\b(?!\.)"
+    rf"\b(?:{'|'.join(f'{w}|{w.capitalize()}' if len(w) > 2 else w for w in TYPED_SHORT_FORMS)})\b(?![.'’-])"
 )
 
 
@@ -44,7 +46,8 @@ def normalize_question(question: str, passages: list[str]) -> str:
     letter outside words typed all in capitals ("KPK"), each word that `passages` write
     capitalised mid-sentence more often than not in their own form ("marat safin's coach" ->
     "Marat Safin's coach", "mcmoran" -> "McMoran"), unless it stands beside such a word."""
-    question = _TYPED_SHORT.sub(_spelled_out, question)
+    if detect_language(question) == "id":  # "hrs" in an English question is hours
+        question = _TYPED_SHORT.sub(_spelled_out, question)
     question = _CONTRACTION.sub(lambda m: f"{m.group(1)} {'is' if m.group(2).lower() == 's' else 'are'}", question)  # fmt: skip
     if _ACRONYM.sub("", question) != _ACRONYM.sub("", question).lower():
         return question  # as typed: "Apakah nama latin …" names nothing, whatever the news writes

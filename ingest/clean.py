@@ -209,8 +209,9 @@ def is_headline_list(lines: list[str]) -> bool:
 def detect_language(text: str) -> str:
     """Guess "id" or "en" by counting frequent function words of each language.
 
-    Ties and texts with no known words go to "en"; works on one-line questions because
-    question words are in the lists, but a headline of names only is a coin toss.
+    A tie goes to the language of the question words, then to "en", as do texts with no known
+    words; works on one-line questions because question words are in the lists, but a
+    headline of names only is a coin toss.
     Example: `detect_language("Siapa presiden Indonesia?")` -> "id",
     `detect_language("Who won the election?")` -> "en".
     """

@@ -43,7 +43,9 @@ ROLE_TITLES = {
     "spokesman", "spokeswoman", "senator", "governor", "mayor", "coach", "manager", "the",
     "former", "mantan", "pelatih", "striker", "kapten", "captain",
 } | set(OFFICE_SHORT_FORMS)  # fmt: skip
-# Nationalities in "Presiden Ukraina Volodymyr Zelensky" are not part of the name.
+# Nationalities in "Presiden Ukraina Volodymyr Zelensky" are not part of the name. Only the
+# countries speakers are most often titled by: every country of ingest.places here would strip
+# a surname ("Mr Wales") from its key.
 NATIONALITIES = {"ukraina", "rusia", "as", "amerika", "serikat", "inggris", "indonesia", "ri", "us", "uk"}  # fmt: skip
 TITLES = ROLE_TITLES | NATIONALITIES
 PRONOUNS = {"dia", "ia", "beliau", "mereka", "he", "she", "they", "nya"}
@@ -118,11 +120,6 @@ def speaker_key(name: str) -> str:
     return " ".join(words)
 
 
-# A country tells no one apart: "kepala biro statistik China" is not "Presiden China Xi Jinping".
-# (A person asked for by role is no country either: "an executive at US insurance firm Marsh"
-# names no one.) COUNTRIES comes from the one table of places (ingest.places).
-
-
 def same_speaker(a: str, b: str) -> bool:
     """Whether two speaker keys share a name word, however it is spelled: 'zelensky' ~
     'volodymyr zelensky', 'zelenskyy' ~ 'zelensky'. In a key of three words or more a
@@ -131,9 +128,10 @@ def same_speaker(a: str, b: str) -> bool:
 
 
 def identifying_words(key: str) -> list[str]:
-    """The words of a speaker key that tell the speaker apart. A country's name does not in a
-    longer description ('biro statistik china', 'china xi jinping'), but a name of two words
-    may hold one ('jimmy wales', 'timur pradopo', 'oliver north')."""
+    """The words of a speaker key that tell the speaker apart. A country's name (COUNTRIES, from
+    the one table of places in ingest.places) does not in a longer description ('biro
+    statistik china', 'china xi jinping'), but a name of two words may hold one ('jimmy
+    wales', 'timur pradopo', 'oliver north')."""
     words = key.split()
     if len(words) < 3:
         return words

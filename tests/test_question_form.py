@@ -43,7 +43,7 @@ def test_a_possessive_is_read_past():
     assert normalize_question("namun siapa", ["Kami menang.” Namun hujan turun."]) == "namun siapa"  # fmt: skip
 
 
-def test_a_question_with_any_capital_is_left_as_typed():
+def test_a_question_with_a_capital_outside_acronyms_is_left_as_typed():
     assert normalize_question("who coaches Marat safin", PASSAGES) == "who coaches Marat safin"
     # A well-typed question without names stays so: "Latin" is capitalised in the news.
     latin = ["Jarak pagar (Jatropha curcas) punya nama Latin yang panjang."]
@@ -58,3 +58,12 @@ def test_a_question_typed_in_lower_case_but_for_an_acronym_gets_its_capitals():
     # Beside the acronym a word keeps its lower case: "DM instagram" is no one name "DM Instagram".
     dm = ["Fitur DM di Instagram kini punya opsi replay, kata Instagram."]
     assert normalize_question("foto di DM instagram", dm) == "foto di DM instagram"
+
+
+def test_short_forms_are_spelled_out_in_indonesian_questions_only():
+    assert normalize_question("opsi apa yg hrs dipilih biar ga hilang", []) == "opsi apa yang harus dipilih biar tidak hilang"  # fmt: skip
+    # "hrs" in English is hours; "Ga-in" and "JD" are names.
+    assert normalize_question("How many hrs a day do office workers sit?", []) == "How many hrs a day do office workers sit?"  # fmt: skip
+    assert (
+        normalize_question("Apa lagu baru penyanyi Ga-in?", []) == "Apa lagu baru penyanyi Ga-in?"
+    )
