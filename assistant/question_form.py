@@ -68,19 +68,24 @@ def normalize_question(question: str, passages: list[str]) -> str:
     def as_written(m: re.Match) -> str:
         bare = POSSESSIVE.sub("", m.group(0))
         form = forms.get(bare.lower())
-        if not form or _next_to_acronym(question, m.start(), m.end()):
+        if not form or _apart_from_acronym(question, m.start(), m.end(), form, passages):
             return m.group(0)
         return form + m.group(0)[len(bare) :]
 
     return _WORD.sub(as_written, question) if forms else question
 
 
-def _next_to_acronym(question: str, start: int, end: int) -> bool:
-    """Whether a word stands right beside one typed all in capitals. Capitalised there, the two
-    would read as one name: "foto di DM instagram" is Instagram's DM, not a "DM Instagram"."""
+def _apart_from_acronym(question: str, start: int, end: int, form: str, passages: list[str]) -> bool:  # fmt: skip
+    """Whether a word stands right beside one typed all in capitals that the news never writes
+    next to it. Capitalised there, the two would read as one name: "foto di DM instagram" is
+    Instagram's DM, not a "DM Instagram"; but "presiden AS joe biden" is "AS Joe Biden"."""
     before = re.search(r"(\S+)\s+$", question[:start])
     after = re.match(r"\s+(\S+)", question[end:])
-    return any(m and _ACRONYM.fullmatch(m.group(1).strip(".,?!;:")) for m in (before, after))
+    for m, pair in ((before, "{} " + form), (after, form + " {}")):
+        acronym = m.group(1).strip(".,?!;:") if m else ""
+        if _ACRONYM.fullmatch(acronym) and not any(pair.format(acronym) in text for text in passages):  # fmt: skip
+            return True
+    return False
 
 
 def _opens_a_sentence(text: str, at: int) -> bool:

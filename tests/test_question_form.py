@@ -58,6 +58,9 @@ def test_a_question_typed_in_lower_case_but_for_an_acronym_gets_its_capitals():
     # Beside the acronym a word keeps its lower case: "DM instagram" is no one name "DM Instagram".
     dm = ["Fitur DM di Instagram kini punya opsi replay, kata Instagram."]
     assert normalize_question("foto di DM instagram", dm) == "foto di DM instagram"
+    # Unless the news writes them together: "Presiden AS Joe Biden".
+    biden = ["Kata Presiden AS Joe Biden pada Rabu."]
+    assert "AS Joe Biden" in normalize_question("presiden AS joe biden ke mana", biden)
 
 
 def test_short_forms_are_spelled_out_in_indonesian_questions_only():
