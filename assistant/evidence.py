@@ -34,7 +34,7 @@ from assistant.retrieve import asked_speaker, asked_topic
 from assistant.search_index import STOPWORDS, stem_en, stem_id, tokenize_query
 from ingest.chunk import split_sentences
 from ingest.clean import blank_dateline
-from ingest.places import COUNTRIES, COUNTRY_ALIASES, DEMONYMS
+from ingest.places import CONTINENTS, COUNTRIES, COUNTRY_ALIASES, DEMONYMS
 from ingest.quotes import (
     OFFICE_SHORT_FORMS,
     ROLE_TITLES,
@@ -967,7 +967,7 @@ _NOT_A_PLACE = re.compile(
 
 
 # Continents hold countries: a sentence on Sweden may answer a question on Europe.
-_CONTINENTS = frozenset(_COUNTRY_OF[name] for name in ("europe", "asia", "africa"))
+_CONTINENTS = frozenset(_COUNTRY_OF[name] for name in CONTINENTS)
 # The slots a country's figure or date fills; a who- or where-question may ask for the country.
 _COUNTRY_BOUND_SLOTS = COUNTED_SLOTS | {"when"}
 

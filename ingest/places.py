@@ -61,6 +61,8 @@ COUNTRY_NAMES: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], .
     (("africa",), ("afrika",), ("african",)),
 )  # fmt: skip
 
+# The rows of COUNTRY_NAMES that are continents: they hold countries rather than stand beside them.
+CONTINENTS = frozenset({"europe", "asia", "africa"})
 # The compass words of regions: "North Korea", "Korea Selatan", "Timur Tengah".
 REGION_WORDS = frozenset({"north", "south", "middle", "east", "utara", "selatan", "timur", "tengah"})  # fmt: skip
 
