@@ -630,7 +630,9 @@ def test_a_sum_of_money_answers_only_near_the_question_s_words():
     fee = "Babayaro has been in the Premiership since 1997 when he moved to Chelsea for £2.25m from Anderlecht."  # fmt: skip
     assert why_not_answered("How much did Chelsea pay Anderlecht for Celestine Babayaro in 1997?", fee) is None  # fmt: skip
     # Across languages, near the question's words as the glossary translates them.
-    sukhoi = "Sukhoi SU-35 yang dibeli Indonesia dengan harga US$ 90 juta merupakan versi lengkap."
+    # (Written without its "dibeli Indonesia": the sentence on another country's purchase is
+    # refused before the money check, as `test_a_sentence_on_other_countries_…` shows.)
+    sukhoi = "Sukhoi SU-35 yang dibeli dengan harga US$ 90 juta merupakan versi lengkap."
     vietnam = "How much did Vietnam pay for each of its Sukhoi jets?"
     assert why_not_answered(vietnam, "Vietnam juga memiliki Sukhoi. " + sukhoi, same_language=False) == "no sum of money near the question's words"  # fmt: skip
     paid = "Vietnam membayar US$ 50 juta untuk setiap Sukhoi."
