@@ -724,8 +724,8 @@ _NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|\d{1,3}\b(?![
 def question_name_phrases(question: str) -> list[list[str]]:
     """Runs of two or more capitalised words in the question (a number, not a year, may end one:
     "Galaxy Note 8", "Liga 1"), without leading question words or titles ("Kabupaten", "PT"),
-    a trailing company form ("Tbk"), and split after a possessive: "Kapan DPR mengesahkan Undang-Undang Ibu
-    Kota Negara?" -> [['undang-undang', 'ibu', 'kota', 'negara']]."""
+    a trailing company form ("Tbk"), and split after a possessive: "Kapan DPR mengesahkan
+    Undang-Undang Ibu Kota Negara?" -> [['undang-undang', 'ibu', 'kota', 'negara']]."""
     out = []
     for m in _NAME_RUN.finditer(question):
         # A possessive ends a name: "Google's AutoLink" is Google's feature, not one name.
@@ -952,14 +952,13 @@ _COUNTRY_OF = {name: group for group in COUNTRY_ALIASES for name in group}
 _COUNTRY_WORD = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,3})\b")
 # Short forms are countries only in capitals: "As of Monday" is no "AS" (Amerika Serikat).
 _SHORT_COUNTRY_FORMS = frozenset({"as", "us", "ri", "uk"})
-# Words that name a country only beside another: "United States" (not "Member States"), "Arab
-# Saudi" (not "Uni Emirat Arab").
-_COUNTRY_ONLY_WITH = {"states": re.compile(r"\bUnited\s+$"), "arab": re.compile(r"\bSaudi\s+$|^\s+Saudi\b")}  # fmt: skip
 # A country that is no place of the sentence's fact: a currency's ("US$ 50", "dolar AS"), the
-# Americas ("South America", "Amerika Latin"), and an office's ("Presiden AS", "the US
-# president"), whose holder may act anywhere.
+# Americas ("South America", "Amerika Latin"), an office's ("Presiden AS", "the US president"),
+# whose holder may act anywhere; and words that name a country only beside another: "States"
+# but in "United States" ("Member States"), "Arab" but beside "Saudi" ("Uni Emirat Arab").
 _NOT_A_PLACE = re.compile(
-    r"\b(?:US|S|A|HK)\$|\bdolar\s+(?:AS|Amerika|Singapura|Australia|Hong\s+Kong)\b|\b(?:US|Australian|Singapore|Canadian)\s+dollars?\b"
+    r"(?<!United )\bStates\b|(?<!Saudi )\bArab\b(?!\s+Saudi)"
+    r"|\b(?:US|S|A|HK)\$|\bdolar\s+(?:AS|Amerika|Singapura|Australia|Hong\s+Kong)\b|\b(?:US|Australian|Singapore|Canadian)\s+dollars?\b"
     r"|\b(?:South|Latin|Central|North)\s+America\b|\bAmerika\s+(?:Selatan|Latin|Tengah)\b"
     r"|\b(?i:presiden|menteri|menlu|dubes|duta\s+besar|perdana\s+menteri|pemerintah|president|minister|ambassador)\s+(?=[A-Z])\w+"
     r"|\b[A-Z]\w*\s+(?=(?:president|minister|ambassador|envoy|officials?|leader|government)\b)"
@@ -991,11 +990,10 @@ def _of_other_countries(sentence: str, asked: Sequence[frozenset[str]]) -> bool:
     text = _NOT_A_PLACE.sub(" ", sentence)
     named = {
         _COUNTRY_OF[word]
-        for m in _COUNTRY_WORD.finditer(text)
-        if (word := m.group(0).lower()) in _COUNTRY_OF
-        and (word not in _SHORT_COUNTRY_FORMS or m.group(0).isupper())
-        and (word not in _COUNTRY_ONLY_WITH or _COUNTRY_ONLY_WITH[word].search(text[: m.start()] if word == "states" else text[max(0, m.start() - 8) : m.start()]) or _COUNTRY_ONLY_WITH[word].search(text[m.end() : m.end() + 8]))
-    }  # fmt: skip
+        for found in _COUNTRY_WORD.findall(text)
+        if (word := found.lower()) in _COUNTRY_OF
+        and (word not in _SHORT_COUNTRY_FORMS or found.isupper())
+    }
     named -= _CONTINENTS
     return bool(named) and not any(group in named for group in asked)
 
@@ -1181,7 +1179,7 @@ def _written_in_lower_case(word: str, text: str) -> bool:
     however often it is capitalised within one ("Bank of America"). A word a personal title
     stands before is a name all the same ("Mr Jobs said … create jobs"). `text` is an article's
     body, not its title: IndoSum titles are all lower case."""
-    if re.search(rf"\b(?:Mr|Mrs|Ms|Dr|Sir|Pak|Bu|Bapak|Ibu)\.?\s+{re.escape(word)}\b", text, re.I):
+    if _addressed_by_title(word, text):
         return False
     return re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text) is not None
 
