@@ -980,6 +980,7 @@ def test_every_country_is_named_alike_by_each_check():
     # nationality is no name.
     assert {"suriah", "irak", "yunani", "belanda"} <= COUNTRIES and {"syrian", "iraqi", "greek"} <= DEMONYMS  # fmt: skip
     assert entity_in("irak", "us troops in iraq") and entity_in("suriah", "the syrian army")
+    assert entity_in("kamboja", "cambodian police said") and "danish" in DEMONYMS
     # "Asian" of the tsunami stands for no "Asian Development Bank".
     question = "Berapa dana bantuan yang dijanjikan Asian Development Bank untuk korban tsunami?"
     tsunami = "The Spaniard donated his £28,000 prize money to the victims of the Asian tsunami."
