@@ -567,7 +567,7 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
     references = [(ref.start(), ref.end()) for pattern in (_LAW_NUMBER, _REFERENCE_NUMBER) for ref in pattern.finditer(sentence)] if slot in _REFERENCED_SLOTS else []  # fmt: skip
     for m in SLOT_FILLERS[slot].finditer(sentence):
         found, start = m.group(0).lower(), m.start()
-        if slot == "when" and (name := _YEAR_OF_A_NAME.search(sentence[:start])) and name.group(1).lower() not in STOPWORDS and re.fullmatch(r"(?:19|20)\d\d", found):  # fmt: skip
+        if slot == "when" and _YEAR_IN_TEXT.fullmatch(found) and (name := _YEAR_OF_A_NAME.search(sentence[:start])) and name.group(1).lower() not in STOPWORDS:  # fmt: skip
             continue  # "WITNESS: The Tour 2018", "Prancis Terbuka 2017": a name's year dates nothing
         if slot == "score" and _RANGE_OF.search(sentence[:start]):
             continue  # "pukul 19-21", "aged 18-24", "halaman 10-12": a range, no result

@@ -49,7 +49,8 @@ def normalize_question(question: str, passages: list[str]) -> str:
     if detect_language(question) == "id":  # "hrs" in an English question is hours
         question = _TYPED_SHORT.sub(_spelled_out, question)
     question = _CONTRACTION.sub(lambda m: f"{m.group(1)} {'is' if m.group(2).lower() == 's' else 'are'}", question)  # fmt: skip
-    if _ACRONYM.sub("", question) != _ACRONYM.sub("", question).lower():
+    typed = _ACRONYM.sub("", question)
+    if typed != typed.lower():
         return question  # as typed: "Apakah nama latin …" names nothing, whatever the news writes
     wanted = {POSSESSIVE.sub("", w).lower() for w in _WORD.findall(question)}
     wanted -= STOPWORDS | QUESTION_WORDS

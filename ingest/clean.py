@@ -95,10 +95,14 @@ ID_WORDS = frozenset(
     kemana kemanakah darimana nama
     """.split()  # noqa: SIM905
 ) | frozenset(TYPED_SHORT_FORMS)
-ID_QUESTION_WORDS = frozenset(
+_ID_QUESTION_WORDS = frozenset(
     """apa siapa kapan dimana mana mengapa kenapa bagaimana berapa apakah siapakah kapankah
     dimanakah manakah mengapakah bagaimanakah berapakah""".split()  # noqa: SIM905
-) | {"brp", "kpn", "dmn", "knp", "gmn", "gimana"}
+)
+# With the short forms people type for them: "brp", "dmn" ("di mana") …
+ID_QUESTION_WORDS = _ID_QUESTION_WORDS | {
+    short for short, full in TYPED_SHORT_FORMS.items() if _ID_QUESTION_WORDS & set(full.split())
+}
 EN_QUESTION_WORDS = frozenset(
     {"what", "who", "when", "where", "why", "how", "which", "whom", "whose"}
 )
