@@ -21,10 +21,10 @@ import numpy as np
 
 from assistant.config import Settings
 from assistant.errors import BackendUnavailable
-from assistant.evidence import content_terms
 from assistant.guard import is_instruction, without_instructions
 from assistant.models import Hit
 from assistant.prompts import render
+from assistant.question_parse import content_terms
 from assistant.retrieve import asked_speaker
 from assistant.sentence_ranker import Evidence, best_sentences, rank_sentences
 from ingest.chunk import split_sentences

@@ -14,30 +14,25 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.answer import REFUSALS
-from assistant.evidence import (
+from assistant.evidence import leading_up_to, passage_dateline
+from assistant.glossary import WORD, translations, written_forms
+from assistant.guard import in_language, leaks_prompt, without_instructions
+from assistant.models import CITATION_MARK, CITATION_WITH_SPACE, Hit
+from assistant.name_match import entity_in, named_in, spelled_in
+from assistant.question_parse import (
     COUNTED_SLOTS,
-    DATE,
     NUMBER,
     OPENING_WORD,
     QUESTION_WORDS,
     SAY_VERBS,
-    SLOT_FILLERS,
-    STOPWORDS,
     TITLE_WORDS,
     content_terms,
-    entity_in,
-    leading_up_to,
-    named_in,
     parse_question,
-    passage_dateline,
     question_entities,
-    slot_filled,
-    spelled_in,
 )
-from assistant.glossary import WORD, translations, written_forms
-from assistant.guard import in_language, leaks_prompt, without_instructions
-from assistant.models import CITATION_MARK, CITATION_WITH_SPACE, Hit
 from assistant.retrieve import asked_speaker, asked_topic
+from assistant.search_index import STOPWORDS
+from assistant.slot_fillers import DATE, SLOT_FILLERS, slot_filled
 from ingest.chunk import split_sentences
 from ingest.clean import blank_dateline
 from ingest.quotes import extract_quotes, same_speaker

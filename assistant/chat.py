@@ -37,10 +37,11 @@ from assistant.answer_checks import (
 )
 from assistant.config import Settings
 from assistant.embeddings import canonical_embedding_name
-from assistant.evidence import answering_passages, question_entities
+from assistant.evidence import answering_passages
 from assistant.models import CITATION_WITH_SPACE, Answer, Citation, Hit
 from assistant.prompts import render
 from assistant.question_form import normalize_question
+from assistant.question_parse import question_entities
 from assistant.retrieve import Filters, HybridRetriever, asked_speaker
 from assistant.sentence_ranker import (
     RANKER_EMBEDDING,

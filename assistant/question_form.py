@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from assistant.evidence import POSSESSIVE, QUESTION_WORDS, STOPWORDS
+from assistant.question_parse import POSSESSIVE, QUESTION_WORDS
+from assistant.search_index import STOPWORDS
 from ingest.clean import TYPED_SHORT_FORMS, detect_language
 
 # "What's the fine", "Who's the coach": the question word and "is".

@@ -14,19 +14,13 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from assistant.evidence import (
-    SLOT_FILLERS,
-    content_terms,
-    entity_in,
-    filler_near_terms,
-    focus_in_language,
-    parse_question,
-    share_of_words,
-    slot_fillers,
-)
+from assistant.evidence import share_of_words
 from assistant.glossary import written_forms
 from assistant.guard import is_instruction
 from assistant.models import Hit
+from assistant.name_match import entity_in
+from assistant.question_parse import content_terms, focus_in_language, parse_question
+from assistant.slot_fillers import SLOT_FILLERS, filler_near_terms, slot_fillers
 from ingest.chunk import split_sentences
 from ingest.clean import blank_dateline
 from ingest.quotes import extract_quotes, same_speaker

@@ -94,7 +94,8 @@ def test_near_miss_passages_are_not_taken_for_answers(question, passage, reason,
 
 
 def test_names_repeated_by_one_word_or_possessive_still_count():
-    from assistant.evidence import question_entities, why_not_answered
+    from assistant.evidence import why_not_answered
+    from assistant.question_parse import question_entities
 
     assert question_entities("Who is Marat Safin's coach?") == ["marat", "safin"]
     # A question may open with a name when it is someone's: "Zelensky's view on …".
@@ -129,7 +130,8 @@ def test_names_repeated_by_one_word_or_possessive_still_count():
 
 
 def test_a_short_name_is_not_found_inside_another_word():
-    from assistant.evidence import entity_in, why_not_answered
+    from assistant.evidence import why_not_answered
+    from assistant.name_match import entity_in
 
     # "Mars" stems to "mar", which had matched "Marcus" and passed a badminton report's scores
     # ("kedudukan 21-17") off as Mars's population.
@@ -216,7 +218,8 @@ def test_a_statement_asked_about_a_topic_must_be_on_it():
 
 
 def test_a_share_written_in_words_is_a_number():
-    from assistant.evidence import slot_filled, why_not_answered
+    from assistant.evidence import why_not_answered
+    from assistant.slot_fillers import slot_filled
 
     assert slot_filled("number", "It found that a quarter of web users watch less TV.", [])
     assert slot_filled("number", "Separuh warga tidak menonton TV lagi.", [])
@@ -227,7 +230,7 @@ def test_a_share_written_in_words_is_a_number():
 
 
 def test_dates_and_clock_times_are_no_count():
-    from assistant.evidence import slot_fillers
+    from assistant.slot_fillers import slot_fillers
 
     assert list(slot_fillers("number", "Polisi menangkapnya Rabu (14/2) pukul 07.00 WIB pada 2018.", [])) == []  # fmt: skip
     counted = list(slot_fillers("number", "Polri mengembalikan 9.081 paspor.", []))
@@ -255,7 +258,7 @@ def test_translated_place_and_institution_names_match_across_languages():
     ],
 )
 def test_ways_news_states_an_age(sentence, person):
-    from assistant.evidence import slot_filled
+    from assistant.slot_fillers import slot_filled
 
     assert slot_filled("age", sentence, person)
     assert not slot_filled("age", "Hakim memvonis ibu 2 tahun penjara.", person)  # a term
@@ -313,7 +316,7 @@ def test_a_counted_thing_is_looked_for_in_the_passages_language():
     ],
 )
 def test_sums_of_money_and_spans_of_time_are_asked_slots(question, slot):
-    from assistant.evidence import asked_slot
+    from assistant.question_parse import asked_slot
 
     assert asked_slot(question) == slot
 
@@ -341,7 +344,7 @@ def test_a_change_is_answered_by_a_share_or_a_sum():
 
 
 def test_the_asked_role_missing_near_a_sentence_counts_against_it():
-    from assistant.evidence import question_role
+    from assistant.question_parse import question_role
 
     assert question_role("Siapa kiper utama Timnas U-22 asuhan Luis Milla?") == {"kiper"}
     assert question_role("Which record label released the single?") == {"record"}
@@ -358,7 +361,7 @@ def test_the_asked_role_missing_near_a_sentence_counts_against_it():
 
 
 def test_a_month_breaks_a_name_and_a_dimension_is_no_counted_thing():
-    from assistant.evidence import question_focus, question_name_phrases
+    from assistant.question_parse import question_focus, question_name_phrases
 
     assert question_name_phrases("Berapa warga yang tewas dalam protes terhadap AS Mei lalu?") == []  # fmt: skip
     assert question_focus("Berapa jarak kota tua Kopenick dari Berlin Mitte?") is None
@@ -367,7 +370,8 @@ def test_a_month_breaks_a_name_and_a_dimension_is_no_counted_thing():
 
 
 def test_the_counted_thing_is_read_past_more_and_nya():
-    from assistant.evidence import content_terms, question_focus, why_not_answered
+    from assistant.evidence import why_not_answered
+    from assistant.question_parse import content_terms, question_focus
 
     # "How much more maternity pay" counts maternity pay, not "more".
     assert question_focus("How much more maternity pay would mothers get?") == {"maternity", "matern"}  # fmt: skip
@@ -381,7 +385,8 @@ def test_the_counted_thing_is_read_past_more_and_nya():
 
 
 def test_a_rate_asked_is_a_rate_of_the_asked_thing():
-    from assistant.evidence import question_focus, why_not_answered
+    from assistant.evidence import why_not_answered
+    from assistant.question_parse import question_focus
 
     question = "What growth rate is forecast for China's economy in 2005?"
     assert question_focus(question) == {"growth"}
@@ -391,7 +396,8 @@ def test_a_rate_asked_is_a_rate_of_the_asked_thing():
 
 
 def test_a_span_of_time_is_no_count_of_things():
-    from assistant.evidence import asked_slot, parse_question, why_not_answered
+    from assistant.evidence import why_not_answered
+    from assistant.question_parse import asked_slot, parse_question
 
     assert parse_question("How many facial sketches did the police draw?").counted_time == set()
     assert parse_question("How many weeks will Amoruso be out?").counted_time == {"week", "weeks", "minggu", "pekan"}  # fmt: skip
@@ -427,7 +433,8 @@ def test_a_count_of_weeks_or_years_is_answered_in_that_unit():
 
 
 def test_how_far_asks_a_distance():
-    from assistant.evidence import asked_slot, why_not_answered
+    from assistant.evidence import why_not_answered
+    from assistant.question_parse import asked_slot
 
     assert asked_slot("How far is Guam from North Korea?") == asked_slot("Berapa jauh Guam dari Korea Utara?") == "distance"  # fmt: skip
     troops = "Guam, dekat Semenanjung Korea, memiliki 6000 tentara dan dua pangkalan militer."
@@ -436,7 +443,7 @@ def test_how_far_asks_a_distance():
 
 
 def test_next_year_and_this_week_say_when():
-    from assistant.evidence import slot_filled
+    from assistant.slot_fillers import slot_filled
 
     assert slot_filled("when", "Connors will commentate for the BBC at next year's Wimbledon.", [])
     assert slot_filled("when", "Sidang itu akan digelar pekan depan.", [])
@@ -444,7 +451,7 @@ def test_next_year_and_this_week_say_when():
 
 
 def test_a_lowercase_list_is_no_age_and_setahun_is_a_span():
-    from assistant.evidence import slot_filled
+    from assistant.slot_fillers import slot_filled
 
     assert slot_filled("age", "Sue Grafton meninggal dunia di usia ke - 77.", ["sue", "grafton"])
 
@@ -453,7 +460,8 @@ def test_a_lowercase_list_is_no_age_and_setahun_is_a_span():
 
 
 def test_a_question_is_parsed_once_into_what_the_checks_read():
-    from assistant.evidence import parse_question, why_not_answered
+    from assistant.evidence import why_not_answered
+    from assistant.question_parse import parse_question
 
     parsed = parse_question("How many copies did Franz Ferdinand's second album sell in 2005?")
     assert parsed.names == ("franz", "ferdinand") and parsed.numbers == ("2005",)
@@ -576,7 +584,7 @@ def test_an_extractive_answer_does_not_quote_the_dateline():
 
 
 def test_a_word_capitalised_only_to_open_a_sentence_or_a_month_is_no_name():
-    from assistant.evidence import slot_fillers
+    from assistant.slot_fillers import slot_fillers
 
     passage = (
         "Mr Knapman rejected the idea. Knapman added that the party would go on. "
@@ -659,7 +667,8 @@ def test_a_price_may_follow_the_sentence_naming_what_it_is_paid_for():
 
 
 def test_a_currency_named_in_the_question_is_a_unit_not_a_name():
-    from assistant.evidence import question_entities, why_not_answered
+    from assistant.evidence import why_not_answered
+    from assistant.question_parse import question_entities
 
     question = "How much profit did Lenovo make in the three months to December, in Hong Kong dollars?"  # fmt: skip
     assert question_entities(question) == ["lenovo"]
@@ -671,7 +680,8 @@ def test_a_currency_named_in_the_question_is_a_unit_not_a_name():
 
 
 def test_a_question_asking_for_a_post_needs_no_word_for_it():
-    from assistant.evidence import parse_question, why_not_answered
+    from assistant.evidence import why_not_answered
+    from assistant.question_parse import parse_question
 
     # The news gives the post itself, never the word "position".
     cooper = "Cynthia Cooper, WorldCom's ex-head of internal accounting, alerted directors to irregular accounting."  # fmt: skip
@@ -682,7 +692,8 @@ def test_a_question_asking_for_a_post_needs_no_word_for_it():
 
 
 def test_the_kind_of_thing_asked_for_need_not_be_in_the_passage():
-    from assistant.evidence import parse_question, why_not_answered
+    from assistant.evidence import why_not_answered
+    from assistant.question_parse import parse_question
 
     # FacQA asks "Binatang apakah …", "Departemen apa …", "Apakah nama badan …": the news names
     # the thing ("katak batu"), not its kind.
@@ -695,7 +706,7 @@ def test_the_kind_of_thing_asked_for_need_not_be_in_the_passage():
 
 
 def test_a_chairman_chairs():
-    from assistant.evidence import content_terms
+    from assistant.question_parse import content_terms
 
     passage = (
         "The report was a stinging rebuke for the government, a correspondent said. "
@@ -710,7 +721,8 @@ def test_a_chairman_chairs():
 
 
 def test_a_name_the_question_opens_with_is_no_answer():
-    from assistant.evidence import named_in_question, parse_question, slot_fillers
+    from assistant.question_parse import named_in_question, parse_question
+    from assistant.slot_fillers import slot_fillers
 
     question = "Fifi Letty Indra ada di mana waktu Ahok berulang tahun?"
     assert named_in_question(question)[0] == "fifi"
@@ -737,7 +749,8 @@ def test_a_count_may_name_the_counted_thing_otherwise_when_the_sentence_says_the
 
 
 def test_a_change_is_a_share_points_or_a_magnitude_but_not_the_question_s_own():
-    from assistant.evidence import parse_question, slot_fillers
+    from assistant.question_parse import parse_question
+    from assistant.slot_fillers import slot_fillers
 
     parsed = parse_question("By how much did profits fall after the 10% levy?")
     sentence = (
@@ -748,7 +761,8 @@ def test_a_change_is_a_share_points_or_a_magnitude_but_not_the_question_s_own():
 
 
 def test_an_office_written_short_is_the_office_written_out():
-    from assistant.evidence import content_terms, why_not_answered
+    from assistant.evidence import why_not_answered
+    from assistant.question_parse import content_terms
     from assistant.sentence_ranker import best_sentences
 
     passage = (
@@ -781,7 +795,7 @@ def test_people_counted_across_languages_may_be_manusia():
 
 
 def test_where_something_ranks_asks_no_place():
-    from assistant.evidence import asked_slot
+    from assistant.question_parse import asked_slot
 
     assert asked_slot("Where does cancer rank among the causes of death in Indonesia?") is None
     assert asked_slot("Where do the Lib Dems stand on tuition fees?") is None
@@ -793,7 +807,8 @@ def test_where_something_ranks_asks_no_place():
 
 
 def test_short_forms_of_bodies_and_measures_match_them_written_out_in_either_language():
-    from assistant.evidence import entity_in, why_not_answered
+    from assistant.evidence import why_not_answered
+    from assistant.name_match import entity_in
 
     un = "The United Nations' emergency relief coordinator, Jan Egeland, said it may be the worst disaster."  # fmt: skip
     assert why_not_answered("Who is the UN's emergency relief coordinator?", un) is None
@@ -808,7 +823,8 @@ def test_short_forms_of_bodies_and_measures_match_them_written_out_in_either_lan
 
 
 def test_which_hospital_or_stadium_is_answered_by_a_name_written_with_its_kind():
-    from assistant.evidence import asked_place_kind, why_not_answered
+    from assistant.asked_kind import asked_place_kind
+    from assistant.evidence import why_not_answered
 
     # Real near-misses: the article says where Sue Grafton was known, not where she died, and
     # whom First Travel's lawyer would sue, not in which court.
@@ -841,7 +857,8 @@ def test_which_hospital_or_stadium_is_answered_by_a_name_written_with_its_kind()
 
 
 def test_a_name_asked_by_role_is_the_name_next_to_the_role():
-    from assistant.evidence import asked_name_role, role_spans, why_not_answered
+    from assistant.asked_kind import asked_name_role, role_spans
+    from assistant.evidence import why_not_answered
 
     # Real near-misses: the article writes the role and withholds the name.
     question = "What is the name of the Brazilian programmer who put Cabir's source code online?"
@@ -924,7 +941,7 @@ def test_a_date_answers_only_in_a_sentence_that_writes_the_asked_event():
 
 
 def test_a_when_after_another_question_word_asks_no_date():
-    from assistant.evidence import asked_slot
+    from assistant.question_parse import asked_slot
 
     assert asked_slot("What was Denis Shapovalov's world ranking when he knocked Rafael Nadal out?") is None  # fmt: skip
     assert asked_slot("How old was Sue Grafton when she died?") == "age"
@@ -935,7 +952,8 @@ def test_a_when_after_another_question_word_asks_no_date():
 
 
 def test_a_figure_asked_for_one_year_is_not_another_year_s():
-    from assistant.evidence import asked_slot, why_not_answered
+    from assistant.evidence import why_not_answered
+    from assistant.question_parse import asked_slot
 
     # "What was X's net profit" asks a sum, as "How much profit" does.
     assert asked_slot("What was Ramayana's net profit in 2015?") == "money"
@@ -955,7 +973,8 @@ def test_a_figure_asked_for_one_year_is_not_another_year_s():
 
 
 def test_a_person_asked_by_role_is_named_next_to_it_and_a_thing_s_kind_is_no_role():
-    from assistant.evidence import asked_name_role, why_not_answered
+    from assistant.asked_kind import asked_name_role
+    from assistant.evidence import why_not_answered
 
     # "Which judge …": a passage writing judges without a name names no judge (a real dev miss,
     # answered from another article's "majelis hakim menjatuhkan putusan").
@@ -973,7 +992,8 @@ def test_a_person_asked_by_role_is_named_next_to_it_and_a_thing_s_kind_is_no_rol
 
 
 def test_every_country_is_named_alike_by_each_check():
-    from assistant.evidence import entity_in, why_not_answered
+    from assistant.evidence import why_not_answered
+    from assistant.name_match import entity_in
     from ingest.places import COUNTRIES, DEMONYMS
 
     # One table: a country the speaker check knows, the name check translates, and its
@@ -1013,7 +1033,8 @@ def test_a_sentence_on_other_countries_answers_no_question_on_this_one():
 
 
 def test_a_score_question_is_answered_by_a_result():
-    from assistant.evidence import asked_slot, why_not_answered
+    from assistant.evidence import why_not_answered
+    from assistant.question_parse import asked_slot
 
     assert asked_slot("what was the final score of indonesia vs puerto rico") == "score"
     assert asked_slot("Skotlandia menang atas Italia dengan skor berapa?") == "score"
@@ -1034,7 +1055,8 @@ def test_a_score_question_is_answered_by_a_result():
 
 
 def test_a_possessive_ends_a_name():
-    from assistant.evidence import question_name_phrases, why_not_answered
+    from assistant.evidence import why_not_answered
+    from assistant.question_parse import question_name_phrases
 
     question = "Which car company does Google's AutoLink link to when a page shows a licence plate?"
     assert question_name_phrases(question) == []
@@ -1044,7 +1066,7 @@ def test_a_possessive_ends_a_name():
 
 
 def test_a_year_in_a_name_dates_nothing():
-    from assistant.evidence import slot_fillers
+    from assistant.slot_fillers import slot_fillers
 
     def dates(sentence):
         return [sentence[a:b] for a, b in slot_fillers("when", sentence, [])]

@@ -1,7 +1,7 @@
 """The question as the answer checks read it: contractions spelled out, capitals restored."""
 
-from assistant.evidence import asked_slot, parse_question
 from assistant.question_form import normalize_question
+from assistant.question_parse import asked_slot, parse_question
 
 PASSAGES = [
     "Marat Safin has hired Peter Lundgren as his coach. Lundgren coached Safin in Melbourne.",

@@ -1,0 +1,279 @@
+"""Where a sentence holds what a question asks for: the spans that could fill its slot (a
+number, a date, a name, a sum, a span of time …), other than what the question itself gives,
+and whether they stand near the question's words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence, Set
+
+from assistant.asked_kind import (
+    KIND_BEFORE_NAME,
+    ROLE_NAME_REACH,
+    names_an_organisation,
+    role_spans,
+)
+from assistant.glossary import WORD
+from assistant.name_match import entity_in
+from assistant.question_parse import (
+    COUNTED_SLOTS,
+    DAYS,
+    MONTHS,
+    NUMBER,
+    NUMBER_WORDS,
+    QUESTION_WORDS,
+    TIME_WORDS,
+    TITLE_WORDS,
+    ParsedQuestion,
+    content_terms,
+)
+from assistant.search_index import STOPWORDS
+from ingest.places import COUNTRIES, DEMONYMS
+
+# A sum of money: "£2.25m", "Rp 13 juta", "20 miliar dolar".
+_SUM = rf"(?:£|\$|€|¥|\bRp\.?)\s?\d|(?:\d|\b(?:{NUMBER_WORDS})\b)[\w.,\s]{{0,20}}?\b(?:dollars?|pounds?|euros?|rupiah|yen|dolar|euro|poundsterling|ringgit|yuan|rupees?|francs?)\b"  # fmt: skip
+SLOT_FILLERS = {
+    # Indonesian news gives an age after a person noun: "Wanita 28 tahun itu", "bocah 8 tahun".
+    "age": re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\baged? \d{1,3}\b|\bage of \d{1,3}\b|\b(?:berusia|berumur|usia(?:nya)?|umur(?:nya)?) (?:sekitar |kurang lebih |ke\s?-\s?)?\d{1,3}\b|\b(?:pria|wanita|perempuan|lelaki|laki-laki|bocah|anak|remaja|pemuda|gadis|nenek|kakek|balita|bayi|ibu|bapak) \d{1,3} tahun\b(?!\s+(?:penjara|kurungan|lalu|silam|terakhir|lamanya|ke depan))|(?P<own>\b(?-i:[A-Z])[\w'’-]+, \d{1,3},|\(\d{1,3}\))", re.I),
+    "when": re.compile(rf"\b(?:19|20)\d\d\b|\b(?:{MONTHS})\b|\b(?:{DAYS})\b|\b\d{{1,2}}/\d{{1,2}}\b|\b(?:kemarin|besok|yesterday|today|tomorrow|hari ini|(?:last|this|next) (?:week|month|year)|(?:pekan|minggu|bulan|tahun) (?:lalu|ini|depan))\b", re.I),
+    # A share in words counts too: "a quarter of web users", "dua pertiga", "separuh".
+    "number": re.compile(rf"\d|\b(?:{NUMBER_WORDS})\b|\b(?:a|one|two|three)[- ](?:quarters?|thirds?)\b|\b(?:seperempat|sepertiga|setengah|separuh|seperlima|(?:dua|tiga) per(?:tiga|empat))\b", re.I),
+    "money": re.compile(_SUM, re.I),
+    # A result: "2-1", "21 - 16", "3-nil", "lima gol tanpa balas", "goalless"; not a range of
+    # dates, times, ages, pages or counts ("24 - 29 Oktober", "pukul 19-21", "3-4 kali"), nor
+    # a date "12-10-2017" or a "4-3-3" formation.
+    "score": re.compile(rf"(?<![\d.,:/–-])\b\d{{1,3}}\s?[-–]\s?\d{{1,3}}\b(?![.,:]\d|\s?[-–/]\s?\d)(?!\s*(?:%|persen|per ?cent|juta|miliar|ribu|million|billion|bn|m|km|kg|kali|times|orang|people|{MONTHS}|{'|'.join(TIME_WORDS)})\b)|\bgoalless\b|\btanpa gol\b|\b(?:\d{{1,2}}|{NUMBER_WORDS})[- ](?:nil|nol)\b|\b(?:\d{{1,2}}|{NUMBER_WORDS}) gol tanpa balas\b", re.I),
+    # A change is also a share, points or a magnitude: "33%", "3 percentage points", "2 juta",
+    # "doubled".
+    "change": re.compile(rf"{_SUM}|\b\d[\d.,]*\s?(?:%|per ?cent\b|persen\b|(?:percentage )?points?\b|poin\b|(?:m|bn|million|billion|juta|miliar|triliun)\b)|\b(?:doubled|halved|tripled|berlipat)\b", re.I),
+    "duration": re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS}|a|an|several|beberapa)[- ](?:{'|'.join(TIME_WORDS)})\b|\bse(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun|abad)\b|\bsince\b|\bsejak\b|\bselama\b", re.I),
+    "distance": re.compile(rf"(?:\b\d[\d.,]*|\b(?:{NUMBER_WORDS}|a few|several|beberapa))\s?-?\s?(?:km|kilomet(?:er|re)s?|miles?|mil|met(?:er|re)s?)\b", re.I),
+    "penalty": re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS}) (?:tahun|bulan|hari|years?|months?|days?)\b|\blife\b|\bseumur hidup\b|\bdeath\b|\bhukuman mati\b|\bacquitted\b|\bbebas\b", re.I),
+    "who": re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"),
+    "where": re.compile(r"\b[A-Z][\w'’-]+"),
+}  # fmt: skip
+
+
+def _near_role(sentence: str, start: int, end: int, roles: Sequence[tuple[int, int]], asked: ParsedQuestion) -> bool:  # fmt: skip
+    """Whether the span start:end stands within ROLE_NAME_REACH words of one of the role's
+    `roles` spans, not counting the question's own words, names and titles between them:
+    "Direktur Utama Bursa Efek Surabaya (BES) Bastian Purnama" names the asked director,
+    "Pendiri usaha budidaya mutiara mabe di Palabusa, Sukeyo Fujita" the asked founder. A span
+    overlapping the role has nothing between them."""
+    own = asked.words | TITLE_WORDS
+    for role_start, role_end in roles:
+        between = sentence[role_end:start] if start >= role_end else sentence[end:role_start]
+        words = [w for w in WORD.findall(between.lower()) if w not in own and not content_terms(w) & asked.terms]  # fmt: skip
+        if len(words) <= ROLE_NAME_REACH:
+            return True
+    return False
+
+
+def slot_filled(slot: str, sentence: str, q_entities: Sequence[str], passage: str = "", asked: ParsedQuestion | None = None) -> bool:  # fmt: skip
+    if slot not in SLOT_FILLERS:
+        return True
+    return next(slot_fillers(slot, sentence, q_entities, passage, asked), None) is not None
+
+
+# A number of months, years, days … counts time (or an age), not the thing a "how many" question
+# counts, unless that thing is time itself ("How many weeks …"), and then in its own unit: "three
+# days" does not say how many weeks.
+# After the matched digit or number word: the rest of the number ("dua puluh", "10-12"), then
+# the unit.
+_TIME_AFTER = re.compile(rf"(?:[\d.,:/]|\s*-\s*(?=\d)|\s*-?\s*(?:{NUMBER_WORDS}|belas)\b)*\s*(?:-\s*)?(?P<unit>{'|'.join(TIME_WORDS)})\b", re.I)  # fmt: skip
+# "UU Nomor 31 Tahun 1999", "Perpres No 20 Tahun 2017": a law's number and year, not 31 years.
+_LAW_NUMBER = re.compile(r"\b(?:nomor|no\.?)\s*\d[\d.,]*\s+tahun\s+(?:19|20)\d\d\b", re.I)
+# A letter's or a decision's reference: "surat nomor S-781/MK.08/2017", "Kepmen No. 12/2017",
+# "Nomor: S - 781/MK 08/2017" (a part may follow a space: "MK 08"). Not the English "no 2/3
+# majority": "no" only as "No" or "No.".
+_REFERENCE_NUMBER = re.compile(
+    r"\b(?:[Nn]omor|NOMOR|No\.?|NO\.?)\s*:?\s*(?:[A-Z]{1,5}\s*-\s*)?\d[\w.-]*(?:/[\w.-]+(?: \d[\w.-]*(?=/))?)+"
+)
+
+
+_REFERENCED_SLOTS = frozenset({"number", "duration", "penalty", "money", "change"})
+
+
+# Days and months are capitalised, and never the person, thing or place asked for. Unlike
+# `question_parse.CALENDAR`, no "May" or "Jan": those are names too.
+_CALENDAR_WORD = re.compile(
+    r"januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
+    rf"january|february|march|june|july|august|october|december|{DAYS}",
+    re.I,
+)
+
+
+# Where a capitalised word opens a sentence: the sentence's start, or a quote opened after a
+# colon or comma ('He said: "Last week …"', "kata dia, “Kami …"); not a scare quote ('dubbed
+# "Brexit"') or a bracket ("(KPK)").
+_OPENS_A_SENTENCE = re.compile(r"^[\s\"“‘'(]*$|[:,]\s*[\"“‘']\s*$")
+# "her" is left out: "told her Putin …" is also its object.
+_AFTER_POSSESSIVE = re.compile(r"\b(?:his|its|their|our|my|your)\s+$", re.I)
+
+
+def name_at_sentence_start(word: str, passage: str) -> bool:
+    """Whether a capitalised word opening a sentence is a name: capitals there say nothing, so
+    it is one when the passage also capitalises it mid-sentence ("… said Mr Knapman." then
+    "Knapman added …"), and not when it never does ("Despite that …", "Menanggapi …")."""
+    return re.search(rf"[\w,;:)]\s+{re.escape(word)}(?![\w'’-])", passage) is not None
+
+
+def _dated_otherwise(sentence: str, years: Sequence[str]) -> bool:
+    """Whether a sentence names a year, and none of the question's `years`."""
+    written = set(YEAR_IN_TEXT.findall(sentence))
+    return bool(written) and not written & set(years)
+
+
+def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: str = "", asked: ParsedQuestion | None = None) -> Iterator[tuple[int, int]]:  # fmt: skip
+    """Spans in `sentence` that could answer a question asking for `slot`: a number, date,
+    name, place, age, sum, span of time or distance other than those the question itself names.
+    `passage` (the sentence's passage) tells a name from a word capitalised only because it
+    opens the sentence. The question as parsed (`asked`) narrows them further:
+
+    - its `counted_time` acts on the "number" slot: None keeps every number, an empty set drops
+      the numbers of months, years, days …, and a unit's words keep only the numbers in that unit;
+    - its `place_kind` keeps only the names written with that kind of place: "RS Mitra
+      Keluarga", "rumah sakit Cedars";
+    - its `name_role`, where the sentence writes the role, keeps only the names next to it: "a
+      Brazilian programmer" names no one, whatever else the sentence names;
+    - its `years`: a figure in a sentence dated to another year only is that year's ("pada 2016
+      … laba bersih Rp 408 miliar" is no profit for 2015)."""
+    counted_time = asked.counted_time if asked else None
+    place_kind = asked.place_kind if asked else None
+    roles = role_spans(sentence, asked.name_role) if asked and asked.name_role else []
+    if asked and asked.years and slot in COUNTED_SLOTS and _dated_otherwise(sentence, asked.years):
+        return
+    asked_numbers = {re.sub(r"[.,]", "", e) for e in q_entities}
+    # A law's or a letter's number counts nothing; looked for only where a count is asked.
+    references = [(ref.start(), ref.end()) for pattern in (_LAW_NUMBER, _REFERENCE_NUMBER) for ref in pattern.finditer(sentence)] if slot in _REFERENCED_SLOTS else []  # fmt: skip
+    for m in SLOT_FILLERS[slot].finditer(sentence):
+        found, start = m.group(0).lower(), m.start()
+        if slot == "when" and YEAR_IN_TEXT.fullmatch(found) and (name := _YEAR_OF_A_NAME.search(sentence[:start])) and name.group(1).lower() not in STOPWORDS:  # fmt: skip
+            continue  # "WITNESS: The Tour 2018", "Prancis Terbuka 2017": a name's year dates nothing
+        if slot == "score" and _RANGE_OF.search(sentence[:start]):
+            continue  # "pukul 19-21", "aged 18-24", "halaman 10-12": a range, no result
+        if slot == "number" and _DATE_NUMBER.fullmatch(_number_at(sentence, m.start(), m.end())):
+            continue  # "2015", "(14/2)", "pukul 07.00" date an event; they count nothing
+        if any(a <= start < b for a, b in references):
+            continue  # "Nomor 31 Tahun 1999" numbers a law, "nomor S-781/MK.08/2017" a letter
+        if slot == "number" and counted_time is not None:
+            span = _TIME_AFTER.match(sentence, m.end())
+            if span and span.group("unit").lower() not in counted_time:
+                continue  # "sepuluh bulan", "51 tahun": time or an age, not the thing counted
+            if counted_time and not span:
+                continue  # "Pasal 22" is no number of years
+        if slot in ("number", "when", "penalty", "money", "change", "duration", "distance") and re.sub(r"[.,]", "", found) in asked_numbers:  # fmt: skip
+            continue  # a number the question itself mentions answers nothing
+        if slot in ("money", "change") and (amount := re.search(NUMBER, sentence[start:])) and re.sub(r"[.,]", "", amount.group(0)) in asked_numbers:  # fmt: skip
+            continue  # nor does its own sum or share: "£5m" or "10%" in "… after the 10% levy"
+        if slot == "age" and m.group("own"):
+            # "Riyad Jaffar (27)" is Riyad Jaffar's age: it answers only for the asked person.
+            named = sentence[max(0, m.start() - 40) : m.end()].lower()
+            if not any(entity_in(e, named) for e in q_entities if not e[0].isdigit()):
+                continue
+        if slot in ("who", "where"):
+            opens = _OPENS_A_SENTENCE.search(sentence[:start]) is not None
+            if opens:
+                # A word that opens the sentence without being a name is no part of the name
+                # after it: "The Tokyo …", "Fifteen-year-old Donald Young's …".
+                lead = WORD.match(sentence, start)
+                rest = re.match(r"\s+(?=[A-Z])", sentence[lead.end() : m.end()]) if lead else None
+                if rest and lead.group(0).lower() not in TITLE_WORDS and not name_at_sentence_start(lead.group(0), passage or sentence):  # fmt: skip
+                    start, opens = lead.end() + rest.end(), False
+                    found = sentence[start : m.end()].lower()
+            # A name that is only the question's own entity (or a title) answers nothing.
+            words = [w for w in WORD.findall(found) if w not in TITLE_WORDS]
+            if (
+                slot == "who"
+                and asked
+                and asked.person_asked
+                and all(w in COUNTRIES for w in words)
+            ):
+                continue  # "US", "China": a country, not the asked person
+            if slot == "who" and len(words) == 1 and words[0] in DEMONYMS:
+                continue  # "Italian", "Japanese": a nationality, not who
+            if slot == "who" and len(words) == 1 and _AFTER_POSSESSIVE.search(sentence[:start]):
+                continue  # "his Tour debut", "their Premiership rivals": a thing someone has
+            if not words or all(any(entity_in(e, w) for e in q_entities) for w in words):
+                continue
+            if start == 0 and len(words) == 1 and words[0] in STOPWORDS | QUESTION_WORDS:
+                continue
+            named = [w for w in words if w not in STOPWORDS]
+            if named and all(_CALENDAR_WORD.fullmatch(w) for w in named):
+                continue
+            as_written = WORD.findall(sentence[start : m.end()])
+            if opens and len(as_written) == 1 and not name_at_sentence_start(as_written[0], passage or sentence):  # fmt: skip
+                continue
+            if place_kind and not (place_kind.search(sentence[start : m.end()]) or KIND_BEFORE_NAME[place_kind].search(sentence[max(0, start - 30) : start])):  # fmt: skip
+                continue  # "In which hospital …": "Kinsey Millhone" names none
+            if roles and not _near_role(sentence, start, m.end(), roles, asked):
+                continue  # "… by a Brazilian programmer", and "Sophos" said so
+            if asked and asked.name_role and names_an_organisation(sentence[start : m.end()]):
+                continue  # "Which Rosneft spokesman …": "Menatep Group" is none
+        yield start, m.end()
+
+
+_RANGE_OF = re.compile(r"\b(?:pukul|jam|aged|usia|umur|halaman|page|pages|pasal|article|nomor|no|tahun|years?)\.?\s+$", re.I)  # fmt: skip
+# A year right after a capitalised word that is no month, weekday or stopword ("In 2000") ends
+# a name: "The Tour 2018", "Piala Presiden 2018".
+_YEAR_OF_A_NAME = re.compile(rf"\b(?!(?i:{MONTHS}|{DAYS})\b)([A-Z][\w'’-]*)\s+$")
+
+
+DATE = r"(?:19|20)\d\d|\d{1,2}/\d{1,2}(?:/\d{2,4})?"  # a year, "14/2", "14/2/2017"
+_DATE_NUMBER = re.compile(rf"{DATE}|\d{{1,2}}[.:]\d\d")  # or a clock time, "07.00"
+
+
+def _number_at(sentence: str, start: int, end: int) -> str:
+    """The whole numeric token around a match: "14/2" for the "1" of "(14/2)"."""
+    while start > 0 and re.match(r"[\d/.:]", sentence[start - 1]):
+        start -= 1
+    while end < len(sentence) and re.match(r"[\d/.:]", sentence[end]):
+        end += 1
+    token = sentence[start:end].rstrip(".:/")
+    # "pukul 07.00" is a time; "9.081" (thousands) and "6,96" are counts.
+    if re.fullmatch(r"\d{1,2}\.\d\d", token) and not re.search(r"(?:pukul|jam|at)\s*$", sentence[:start], re.I):  # fmt: skip
+        return ""
+    return token
+
+
+def filler_near_terms(spans: list[tuple[int, int]], sentence: str, q_terms: Set[str], reach: int = 3, skip: Set[str] = frozenset()) -> bool:  # fmt: skip
+    """Whether a slot filler stands within `reach` words of a question content word: "(coach)
+    Peter Lundgren", "9.081 paspor", "Direktur Eksekutif …, Juda Agung". Words in `skip`
+    (lower-cased) are not counted."""
+    if not spans or not q_terms:
+        return False
+    words = [w for w in WORD.finditer(sentence) if w.group(0).lower() not in skip]
+    asked = [i for i, w in enumerate(words) if content_terms(w.group(0)) & q_terms]
+    if not asked:
+        return False
+    for a, b in spans:
+        inside = [i for i, w in enumerate(words) if w.start() < b and w.end() > a]
+        if inside and any(min(inside) - reach <= i <= max(inside) + reach for i in asked):
+            return True
+    return False
+
+
+YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d(?!\d)")
+
+
+# News is full of sums (revenue, prices, losses); the one a "how much did X pay / offer"
+# question asks for stands near one of its words ("paid £5m", "damages of $10m"). On dev a
+# reach of 6 words refused two sums that answered other questions (the cost of piracy, money
+# missing from an account), and no answerable question; a reach of 3 also refused an answer
+# (a rise in maternity pay, "…to rise by £1,400 as part of new proposals"). Checkable only in
+# the question's own language. The question's own names are not counted: "Harga Samsung Galaxy
+# Note 8 di Indonesia Rp 13 juta" has the price two words from "harga".
+MONEY_REACH = 6
+
+
+# A price stands next to its own word: "moved to Chelsea for £2.25m", "a deal worth $8bn".
+_PRICE_BEFORE = re.compile(r"\b(?:for|worth|seharga|senilai)\s+(?:(?:about|around|some|nearly|almost|over|more than|sekitar|hampir|lebih dari)\s+)?$", re.I)  # fmt: skip
+
+
+def money_near_terms(sentence: str, q_entities: Sequence[str], passage: str, q_terms: Set[str]) -> bool:  # fmt: skip
+    sums = list(slot_fillers("money", sentence, q_entities, passage))
+    if any(_PRICE_BEFORE.search(sentence[:a]) for a, _ in sums):
+        return True
+    named = {w for e in q_entities for w in WORD.findall(e.lower())}
+    return filler_near_terms(sums, sentence, q_terms, reach=MONEY_REACH, skip=named)
