@@ -131,7 +131,7 @@ _CAPITALISED_RUN = r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*"  # one way only to split it
 DATELINE = re.compile(
     rf"^\s*(?:(?:{_CAPITALISED_RUN}(?:,\s*{_CAPITALISED_RUN})*,?\s*\([A-Z][\w.]*(?:\s+[\w.]+)+\)"  # Palu (ANTARA News)
     rf"|{_CAPITALISED_RUN},\s*{_CAPITALISED_RUN}"  # Jakarta, CNN Indonesia; JUARA.NET, TOKYO
-    r"|[A-Za-z]+\.(?:com|net|co\.id|id)|[A-Z][a-z]*news"  # Suara.com, Rimanews
+    r"|[A-Za-z]+\.(?i:com|net|co\.id|id)|[A-Z][a-z]*news"  # Suara.com, JUARA.NET, Rimanews
     r")\s*(?:--?|\u2013|\u2014)(?:\s+(?:--?|\u2013|\u2014)(?=\s))*"  # IndoSum splits "--": "- -"
     r"|[A-Z]{4,}\s*[\u2013\u2014])\s+"  # SEMARANG – ("PDIP - Gerindra" is a pair, not a dateline)
 )

@@ -203,6 +203,9 @@ def test_decode_text_falls_back_to_cp1252_and_refuses_binary():
             "Indonesia meloloskan tujuh wakil.",
         ),
         ("SEMARANG \u2013 Karyawati bank ditemukan.", "Karyawati bank ditemukan."),
+        # An outlet's address in capitals: "juara" (champion) is no word of the story.
+        ("JUARA.NET - Lee Jung-jin datang.", "Lee Jung-jin datang."),
+        ("BOLASPORT.COM - Persib menang.", "Persib menang."),
         # Hyphenated words and names are no dateline.
         ("Desas - desus soal ponsel Nokia.", "Desas - desus soal ponsel Nokia."),
         (
