@@ -119,6 +119,8 @@ market / pasar
 customer customers / pelanggan
 user users / pengguna
 worker workers employee employees staff / pekerja karyawan pegawai buruh
+fisherman fishermen / nelayan
+fish fishing / ikan melaut memancing
 job jobs / pekerjaan kerja
 union unions / serikat
 strike / mogok

@@ -59,7 +59,7 @@ SLOTS = [
     # gives as a sum ("rise by £1,400") or a share ("fell 33%").
     ("change", re.compile(r"\bby how much\b|\bhow (?:much|far)\b(?=[^?]*\b(?:fall|fell|falls|rise|rose|rises|drop|dropped|drops|grow|grew|grows|increase|increased|decrease|decreased|decline|declined|jump|jumped|slump|slumped|shrink|shrank|climb|climbed|go up|go down|went up|went down)\b)", re.I)),
     # "How much did X pay …", "Berapa harga …": a sum of money, with its currency.
-    ("money", re.compile(r"\bhow much\b(?=[^?]*\b(?:pay|paid|pays|paying|cost|costs|costing|spend|spent|spending|earn|earned|earns|earning|raise|raised|raising|offer|offered|offering|bid|bidding|worth|charge|charged|charging|sell for|sold for|fine|fined|price|salary|budget|fee|compensation|invest|invested|investing|owe|owed|lend|lent|borrow|borrowed|money|profits?|revenues?|turnover)\b)|" + _WHAT_THE + r"(?:price|cost|fee|salary|budget|fine|sum)\b|\bwhat (?:does|did|do|will|would)(?![^?]*\b(?:say|said|tell|told|think|claim)\b)(?:\s+[\w'’-]+){1,6}?(?<!\bthe)(?<!\ba)(?<!\bits)(?<!\btheir)(?<!\bhis)(?<!\bher)(?<!\bthis)(?<!\bthat)\s+cost\b|\bwhat (?:(?:is|was|were|are|will be) )?(?:(?:the|its|their|his|her) )?(?:(?-i:[A-Z])[\w.&'’-]*\s+){0,3}(?:(?:net|gross|annual|pre-tax|operating|full-year|quarterly) )*(?:profits?|revenues?|turnover|earnings)\b(?! (?:growth|rise|fall|drop|forecast|warning|margin|increase|decrease|jump|decline|share|per share)s?\b)|\bberapa(?:kah)? (?:harga|biaya|dana|nilai|gaji|anggaran|hadiah uang|denda|tarif|ongkos|upah|uang|modal|investasi|kerugian|ganti rugi|kompensasi)\b|\b(?:harga|biaya|gaji|denda|tarif)(?:nya)? berapa\b", re.I)),
+    ("money", re.compile(r"\bhow much\b(?=[^?]*\b(?:pay|paid|pays|paying|cost|costs|costing|spend|spent|spending|earn|earned|earns|earning|raise|raised|raising|offer|offered|offering|bid|bidding|worth|charge|charged|charging|sell for|sold for|fine|fined|price|salary|budget|fee|compensation|invest|invested|investing|owe|owed|lend|lent|borrow|borrowed|money|profits?|revenues?|turnover)\b)|" + _WHAT_THE + r"(?:price|cost|fee|salary|budget|fine|sum)\b|\bwhat (?:does|did|do|will|would)(?![^?]*\b(?:say|said|tell|told|think|claim)\b)(?:\s+[\w'’-]+){1,6}?(?<!\bthe)(?<!\ba)(?<!\bits)(?<!\btheir)(?<!\bhis)(?<!\bher)(?<!\bthis)(?<!\bthat)\s+cost\b|\bwhat (?:(?:is|was|were|are|will be) )?(?:(?:the|its|their|his|her) )?(?:(?-i:[A-Z])[\w.&'’-]*\s+){0,3}(?:(?:net|gross|annual|pre-tax|operating|full-year|quarterly) )*(?:profits?|revenues?|turnover|earnings)\b(?! (?:growth|rise|fall|drop|forecast|warning|margin|increase|decrease|jump|decline|share|per share)s?\b)|\bberapa(?:kah)? (?:(?:besar(?:an|nya)?|jumlah|total) )?(?:harga|biaya|dana|nilai|gaji|anggaran|hadiah uang|denda|tarif|ongkos|upah|uang|modal|investasi|kerugian|ganti rugi|kompensasi)\b|\b(?:harga|biaya|gaji|denda|tarif)(?:nya)? berapa\b", re.I)),
     # "How long …", "Berapa lama …": a span of time.
     ("duration", re.compile(r"\bhow long\b(?! ago)|\b(?:berapa|sudah berapa)(?:kah)? lama(?:kah|nya)?\b", re.I)),
     # "How far …", "Berapa jauh …": a distance, with its unit.
@@ -119,6 +119,10 @@ _NOT_OWNERS = {
 }  # fmt: skip
 
 
+# An acronym in the plural: "How many CVs …", "ATMs"; the passage writes the acronym.
+_ACRONYM_PLURAL = re.compile(r"^([A-Z]{2,})s$")
+
+
 def question_entities(question: str) -> list[str]:
     """Names, acronyms and numbers the question is about (not question words or titles).
 
@@ -129,6 +133,7 @@ def question_entities(question: str) -> list[str]:
     first_word = re.match(r"\W*(\w+)", question)
     for m in _ENTITY.finditer(question):
         word = POSSESSIVE.sub("", m.group(0))  # "Rossi's" -> "Rossi"
+        word = _ACRONYM_PLURAL.sub(r"\1", word)  # "CVs" -> "CV": news counts "lima CV"
         low = word.lower()
         if low in QUESTION_WORDS or low in TITLE_WORDS or low in STOPWORDS:
             continue
@@ -495,6 +500,7 @@ COUNTED_THINGS = [
     {"buses", "bus"}, {"caps"}, {"languages", "bahasa"}, {"grams", "gram"},
     {"kilograms", "kilogram", "kg"}, {"fine", "fined", "fines", "denda", "didenda"},
     {"population", "residents", "inhabitants", "penduduk"},
+    {"families", "family", "keluarga", "kk"},
 ]  # fmt: skip
 _COUNTED_GROUP = {
     stem: terms

@@ -1074,3 +1074,45 @@ def test_a_year_in_a_name_dates_nothing():
     assert dates("Harga tiket konser WITNESS: The Tour 2018 masih tahap finalisasi.") == []
     assert dates("Harga tiket diumumkan pada 12 Desember 2017.") == ["Desember", "2017"]
     assert dates("In 2000 Icann approved seven other new domains.") == ["2000"]
+
+
+def test_an_acronym_asked_in_the_plural_is_the_acronym_the_news_writes():
+    from assistant.evidence import why_not_answered
+    from assistant.question_parse import question_entities
+
+    question = "How many CVs did Hafsah bring to the job fair?"
+    assert question_entities(question) == ["cv", "hafsah"]
+    news = "Hafsah datang ke bursa lowongan kerja dengan menyiapkan lima CV untuk dimasukkan dalam box."  # fmt: skip
+    assert why_not_answered(question, news, same_language=False, passage_language="id") is None
+
+
+def test_counted_families_are_counted_across_languages():
+    from assistant.evidence import why_not_answered
+
+    question = "How many families in Nangerang had to be evacuated after the whirlwind?"
+    houses = "Angin puting beliung di Nangerang merusak 12 rumah warga."
+    assert why_not_answered(question, houses, same_language=False, passage_language="id") is not None  # fmt: skip
+    families = "Angin puting beliung di Nangerang memaksa 30 keluarga mengungsi."
+    assert why_not_answered(question, families, same_language=False, passage_language="id") is None  # fmt: skip
+
+
+def test_the_size_of_a_wage_asks_for_a_sum():
+    from assistant.evidence import why_not_answered
+    from assistant.question_parse import asked_slot
+
+    question = "Berapa besaran upah minimum yang dijanjikan Brown untuk remaja?"
+    assert asked_slot(question) == "money"
+    plan = "Brown highlighted plans for a national minimum wage for 16 and 17-year-olds."
+    assert why_not_answered(question, plan, same_language=False, passage_language="en") is not None  # fmt: skip
+
+
+def test_party_names_and_a_trade_cross_languages():
+    from assistant.evidence import why_not_answered
+
+    minister = "Labour Party deputy minister for women Jacqui Smith accused the Lib Dems of offering false promises."  # fmt: skip
+    question = "Siapa menteri perempuan dari Partai Buruh?"
+    assert why_not_answered(question, minister, same_language=False, passage_language="en") is None  # fmt: skip
+    # "Fishing" names the event the date is for: "pergi melaut".
+    fishing = "Empat nelayan asal Sei Lepan ditangkap. Dia menjelaskan 4 nelayan itu pergi melaut untuk mencari ikan pada Rabu (28/6)."  # fmt: skip
+    question = "On what day did the four fishermen from Sei Lepan leave to go fishing?"
+    assert why_not_answered(question, fishing, same_language=False, passage_language="id") is None  # fmt: skip
