@@ -64,6 +64,13 @@ SLOTS = [
     ("duration", re.compile(r"\bhow long\b(?! ago)|\b(?:berapa|sudah berapa)(?:kah)? lama(?:kah|nya)?\b", re.I)),
     # "How far …", "Berapa jauh …": a distance, with its unit.
     ("distance", re.compile(r"\bhow far\b|\bberapa(?:kah)? (?:jauh|jarak)\b|\bjarak(?:nya)? berapa\b", re.I)),
+    # A measure asks for its unit: "Berapa kecepatan angin …" is not answered by "12 rumah".
+    ("speed", re.compile(r"\bhow fast\b|\bwhat (?:(?:is|was) )?(?:the |its )?(?:top |maximum |average )?speed\b|\bberapa(?:kah)? kecepatan\b|\bkecepatan(?:nya)? berapa\b", re.I)),
+    ("temperature", re.compile(r"\bhow (?:hot|cold)\b|\bwhat (?:(?:is|was) )?(?:the )?temperature\b|\bberapa(?:kah)? suhu\b|\bsuhu(?:nya)? berapa\b", re.I)),
+    ("area", re.compile(r"\bberapa(?:kah)? luas\b|\bluas(?:nya)? berapa\b|\bwhat (?:(?:is|was) )?(?:the )?(?:total )?area\b", re.I)),
+    ("weight", re.compile(r"\bhow heavy\b|\bberapa(?:kah)? berat\b|\bberat(?:nya)? berapa\b|\bwhat (?:(?:is|was) )?(?:the |its )?weight\b", re.I)),
+    # Height, depth, length; not "how high" (prices go high) nor "how long" (a span of time).
+    ("length", re.compile(r"\bhow (?:tall|deep)\b|\bberapa(?:kah)? (?:tinggi|kedalaman|panjang)\b|\b(?:tinggi|kedalaman|panjang)(?:nya)? berapa\b", re.I)),
     # "What was the final score …", "Berapa skor …": a match's result, "2-1", "lima gol tanpa balas".
     ("score", re.compile(r"\b(?:what|which)\s+(?:(?:is|was|were|will be)\s+)?(?:(?:the|a|an)\s+)?(?:(?:final|full-time|half-time|aggregate)\s+)?score\b|\bberapa(?:kah)? skor\b|\bskor(?:nya)?(?: akhir(?:nya)?)? berapa\b", re.I)),
     ("number", re.compile(r"\bhow (?:many|much|big|large)\b|\bberapa\b|" + _WHAT_THE + r"(?:percentage|share|amount|number|score|total|figure|rate)\b", re.I)),
@@ -329,7 +336,8 @@ _PERSON_ASKED = re.compile(rf"\b(?i:which|what|siapa(?:kah)?)\s+(?:(?:[A-Z][\w.'
 
 
 # The slots a number answers: a figure of some year ("What was Ramayana's net profit in 2015?").
-COUNTED_SLOTS = frozenset({"number", "money", "change", "duration", "age", "penalty", "distance", "score"})  # fmt: skip
+MEASURED_SLOTS = frozenset({"distance", "speed", "temperature", "area", "weight", "length"})
+COUNTED_SLOTS = frozenset({"number", "money", "change", "duration", "age", "penalty", "score"}) | MEASURED_SLOTS  # fmt: skip
 
 
 _ORDINALS_EN = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")  # fmt: skip

@@ -19,6 +19,7 @@ from assistant.name_match import entity_in
 from assistant.question_parse import (
     COUNTED_SLOTS,
     DAYS,
+    MEASURED_SLOTS,
     MONTHS,
     NUMBER,
     NUMBER_WORDS,
@@ -33,6 +34,8 @@ from ingest.places import COUNTRIES, DEMONYMS
 
 # A sum of money: "£2.25m", "Rp 13 juta", "20 miliar dolar".
 _SUM = rf"(?:£|\$|€|¥|\bRp\.?)\s?\d|(?:\d|\b(?:{NUMBER_WORDS})\b)[\w.,\s]{{0,20}}?\b(?:dollars?|pounds?|euros?|rupiah|yen|dolar|euro|poundsterling|ringgit|yuan|rupees?|francs?)\b"  # fmt: skip
+# A measure's number, in digits or words, perhaps with its magnitude: "1,2 juta ", "two ".
+_AMOUNT = rf"(?:\b\d[\d.,]*|\b(?:{NUMBER_WORDS}))\s?(?:(?:juta|ribu|million|thousand)\s)?-?\s?"
 SLOT_FILLERS = {
     # Indonesian news gives an age after a person noun: "Wanita 28 tahun itu", "bocah 8 tahun".
     "age": re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\baged? \d{1,3}\b|\bage of \d{1,3}\b|\b(?:berusia|berumur|usia(?:nya)?|umur(?:nya)?) (?:sekitar |kurang lebih |ke\s?-\s?)?\d{1,3}\b|\b(?:pria|wanita|perempuan|lelaki|laki-laki|bocah|anak|remaja|pemuda|gadis|nenek|kakek|balita|bayi|ibu|bapak) \d{1,3} tahun\b(?!\s+(?:penjara|kurungan|lalu|silam|terakhir|lamanya|ke depan))|(?P<own>\b(?-i:[A-Z])[\w'’-]+, \d{1,3},|\(\d{1,3}\))", re.I),
@@ -49,6 +52,12 @@ SLOT_FILLERS = {
     "change": re.compile(rf"{_SUM}|\b\d[\d.,]*\s?(?:%|per ?cent\b|persen\b|(?:percentage )?points?\b|poin\b|(?:m|bn|million|billion|juta|miliar|triliun)\b)|\b(?:doubled|halved|tripled|berlipat)\b", re.I),
     "duration": re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS}|a|an|several|beberapa)[- ](?:{'|'.join(TIME_WORDS)})\b|\bse(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun|abad)\b|\bsince\b|\bsejak\b|\bselama\b", re.I),
     "distance": re.compile(rf"(?:\b\d[\d.,]*|\b(?:{NUMBER_WORDS}|a few|several|beberapa))\s?-?\s?(?:km|kilomet(?:er|re)s?|miles?|mil|met(?:er|re)s?)\b", re.I),
+    # A measure with its unit: "120 km/jam", "38 derajat Celsius", "312 hektare", "5 ton", "30 meter".
+    "speed": re.compile(rf"{_AMOUNT}(?:km/j(?:am)?|km/h|kph|kmh|mph|knots?|kilomet(?:er|re)s? per (?:jam|hour)|miles per hour|m/s|met(?:er|re)s? per (?:detik|second))(?![\w/])", re.I),
+    "temperature": re.compile(r"-?\b\d[\d.,]*\s?(?:°|derajat\b|degrees?\b|celsius\b|celcius\b)", re.I),
+    "area": re.compile(rf"{_AMOUNT}(?:hektare?s?|hectares?|ha|acres?|(?:kilo)?met(?:er|re)s? persegi|square (?:kilomet(?:er|re)s?|met(?:er|re)s?|miles?|feet)|km2|km²|m2|m²)(?![\w/])", re.I),
+    "weight": re.compile(rf"{_AMOUNT}(?:kg|kilo(?:gram)?s?|grams?|gr|ton|tons|tonnes?)(?![\w/])", re.I),
+    "length": re.compile(rf"{_AMOUNT}(?:m|met(?:er|re)s?|cm|centimet(?:er|re)s?|sentimeter|km|kilomet(?:er|re)s?|feet|ft|foot|kaki|inci|inch(?:es)?|mil|miles?)(?![\w/])", re.I),
     "penalty": re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS}) (?:tahun|bulan|hari|years?|months?|days?)\b|\blife\b|\bseumur hidup\b|\bdeath\b|\bhukuman mati\b|\bacquitted\b|\bbebas\b", re.I),
     "who": re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"),
     "where": re.compile(r"\b[A-Z][\w'’-]+"),
@@ -163,7 +172,7 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
                 continue  # "sepuluh bulan", "51 tahun": time or an age, not the thing counted
             if counted_time and not span:
                 continue  # "Pasal 22" is no number of years
-        if slot in ("number", "when", "penalty", "money", "change", "duration", "distance") and re.sub(r"[.,]", "", found) in asked_numbers:  # fmt: skip
+        if (slot in MEASURED_SLOTS or slot in ("number", "when", "penalty", "money", "change", "duration")) and re.sub(r"[.,]", "", found) in asked_numbers:  # fmt: skip
             continue  # a number the question itself mentions answers nothing
         if slot in ("money", "change") and (amount := re.search(NUMBER, sentence[start:])) and re.sub(r"[.,]", "", amount.group(0)) in asked_numbers:  # fmt: skip
             continue  # nor does its own sum or share: "£5m" or "10%" in "… after the 10% levy"

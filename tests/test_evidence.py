@@ -1116,3 +1116,47 @@ def test_party_names_and_a_trade_cross_languages():
     fishing = "Empat nelayan asal Sei Lepan ditangkap. Dia menjelaskan 4 nelayan itu pergi melaut untuk mencari ikan pada Rabu (28/6)."  # fmt: skip
     question = "On what day did the four fishermen from Sei Lepan leave to go fishing?"
     assert why_not_answered(question, fishing, same_language=False, passage_language="id") is None  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("question", "slot", "measured", "unmeasured"),
+    [
+        (
+            "Berapa kecepatan angin puting beliung di Cicurug?",
+            "speed",
+            "Angin puting beliung di Cicurug bertiup 120 km/jam.",
+            "Angin puting beliung di Cicurug merusak 12 rumah.",
+        ),  # fmt: skip
+        (
+            "Berapa luas lahan Pulau D?",
+            "area",
+            "Luas lahan Pulau D mencapai 3,12 juta meter persegi.",
+            "Lahan Pulau D dibagi menjadi 4 blok.",
+        ),  # fmt: skip
+        (
+            "Berapa panjang ruas pantai Buleleng?",
+            "length",
+            "Ruas pantai Buleleng sepanjang 144 kilometer.",
+            "Ruas pantai Buleleng dijaga 20 petugas.",
+        ),  # fmt: skip
+        (
+            "What was the temperature in Jakarta on Monday?",
+            "temperature",
+            "Jakarta reached 38 degrees on Monday.",
+            "Jakarta recorded 3 fires on Monday.",
+        ),  # fmt: skip
+        (
+            "How heavy is the Borobudur bell?",
+            "weight",
+            "The Borobudur bell weighs 5 tonnes.",
+            "The Borobudur bell is 200 years old.",
+        ),  # fmt: skip
+    ],
+)
+def test_a_measure_is_answered_only_with_its_unit(question, slot, measured, unmeasured):
+    from assistant.evidence import why_not_answered
+    from assistant.question_parse import asked_slot
+
+    assert asked_slot(question) == slot
+    assert why_not_answered(question, measured) is None
+    assert why_not_answered(question, unmeasured) == f"no {slot} in a relevant sentence"
