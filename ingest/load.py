@@ -179,15 +179,17 @@ def load_jsonl(path: Path, options: LoadOptions) -> Iterator[Article | LoadError
             return
         handle.seek(0)
         for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
             where = f"line {number}"
             try:
-                record = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
             except UnicodeDecodeError:
                 message = f"{where}: not UTF-8 text - save the file as UTF-8"
                 yield LoadError(str(path), number, message)
                 continue
+            if not line.strip():  # blank, also of Unicode spaces ("\xa0")
+                continue
+            try:
+                record = json.loads(line)
             except (ValueError, RecursionError) as exc:
                 reason = getattr(exc, "msg", None) or str(exc) or type(exc).__name__
                 message = f"{where}: not valid JSON ({reason}) - fix or remove that line"

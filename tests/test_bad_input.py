@@ -12,7 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from assistant.__main__ import main as assistant_main
@@ -134,6 +134,7 @@ def test_jsonl_and_json_with_wrong_field_types(tmp_path, open_settings, records)
 
 @PROPERTY
 @given(lines=st.lists(st.text(max_size=120) | RECORDS.map(json.dumps), min_size=1, max_size=8))
+@example(lines=["\xa0", "{"])  # a line of a no-break space is blank, as str.strip() says
 def test_broken_json_lines_are_reported_one_by_one(tmp_path, open_settings, lines):
     lines = [line.replace("\n", " ").replace("\r", " ") for line in lines]
     path = tmp_path / "broken.jsonl"
