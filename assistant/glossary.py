@@ -169,6 +169,9 @@ match game / laga pertandingan
 team / tim
 club / klub
 coach / pelatih
+referee / wasit
+producer / produser
+designer / perancang desainer
 player players / pemain
 champion title / juara gelar
 tournament competition / turnamen kompetisi

@@ -437,12 +437,31 @@ def question_role(question: str, slot: str | None = None) -> set[str] | None:
     if (slot or asked_slot(question)) != "who":
         return None  # a place's kind goes unsaid: "di Florida", not "di negara bagian Florida"
     m = ASKED_ROLE.search(question)
-    if not m:
-        return None
-    role = (m.group("role") or m.group("role2")).lower()
-    if role in _NOT_ROLES:
-        return None
-    return content_terms(role) or None
+    role = (m.group("role") or m.group("role2")).lower() if m else ""
+    terms = content_terms(role) if role not in _NOT_ROLES else set()
+    if not terms and (verb := _WHO_DID.search(question)):
+        terms = content_terms(AGENT_OF_VERB.get(verb.group("verb").lower(), ""))
+    return terms or None
+
+
+# "Who directed …", "Siapa yang melatih …": the news names the doer by the role ("Director
+# Southan Morris", "pelatih Luis Milla").
+AGENT_OF_VERB = {
+    verb: agent
+    for verbs, agent in [
+        ("direct directs directed", "director"), ("menyutradarai disutradarai", "sutradara"),
+        ("referee referees refereed", "referee"), ("mewasiti diwasiti", "wasit"),
+        ("coach coaches coached", "coach"), ("melatih dilatih", "pelatih"),
+        ("found founds founded", "founder"), ("mendirikan didirikan", "pendiri"),
+        ("write writes wrote", "writer"), ("menulis ditulis", "penulis"),
+        ("produce produces produced", "producer"), ("memproduseri diproduseri", "produser"),
+        ("chair chairs chaired", "chairman"), ("mengetuai diketuai", "ketua"),
+        ("own owns owned", "owner"), ("memiliki dimiliki", "pemilik"),
+        ("design designs designed", "designer"), ("merancang dirancang", "perancang"),
+    ]
+    for verb in verbs.split()
+}  # fmt: skip
+_WHO_DID = re.compile(r"\b(?:who|siapa(?:kah)?)\s+(?:(?:yang|that)\s+)?(?:(?:will|would|has|had|did|is|was)\s+)?(?P<verb>\w+)", re.I)  # fmt: skip
 
 
 _FOCUS = re.compile(

@@ -219,3 +219,19 @@ def test_did_you_know_states_what_it_asks():
 
     assert not asks_a_question("3. Tahukah kalian, 20 persen air berasal dari makanan?")
     assert asks_a_question("Tahukah Anda?") and asks_a_question("Siapa lagi korbannya?")
+
+
+def test_who_did_it_is_asked_by_the_doers_role():
+    from assistant.question_parse import parse_question
+
+    assert parse_question("who directed The Last Jedi?").role == {"director"}
+    assert parse_question("Siapa yang melatih timnas U-22?").role_translated == {"coach"}
+    assert parse_question("Who won the match?").role is None
+    # The role counts in a sentence's window (it and its neighbours): three sentences apart.
+    match = (
+        "But before Campbell scored the best two chances of the game fell to Pompey striker Ricardo Fuller. "  # fmt: skip
+        "Arsenal had the better of the first half. Portsmouth defended deep. "
+        "Referee Howard Webb played a good advantage to allow Steve Stone to send Gary O'Neil away."
+    )
+    best = best_sentences("who refereed the portsmouth v arsenal game", [match])[0].sentence
+    assert best.startswith("Referee Howard Webb")
