@@ -18,13 +18,12 @@ from assistant.evidence import leading_up_to, passage_dateline
 from assistant.glossary import WORD, translations, written_forms
 from assistant.guard import in_language, leaks_prompt, without_instructions
 from assistant.models import CITATION_MARK, CITATION_WITH_SPACE, Hit
-from assistant.name_match import entity_in, named_in, spelled_in
+from assistant.name_match import SAY_VERBS, entity_in, named_in, spelled_in
 from assistant.question_parse import (
     COUNTED_SLOTS,
     NUMBER,
     OPENING_WORD,
     QUESTION_WORDS,
-    SAY_VERBS,
     TITLE_WORDS,
     content_terms,
     parse_question,
@@ -137,12 +136,12 @@ def asks_for_a_name(question: str) -> bool:
 
 
 def asks_for_a_count(question: str) -> bool:
-    """Whether the question asks for a count, a sum, an age, a span of time or a distance."""
+    """Whether the question asks for a count, a sum, an age, a span of time or a measure."""
     return parse_question(question).slot in COUNTED_SLOTS
 
 
 def states_evidence_number(question: str, answer: str, evidence: str) -> bool:
-    """For a count, sum, age or span question: whether a written answer's numbers include one
+    """For a count, sum, age, span or measure question: whether a written answer's numbers include one
     the best evidence states. A small model's "80 financial institutions" or "2,4 grams" where
     the quoted sentence says 45 banks or two grams picked a number from elsewhere. Dates and
     the question's own numbers say nothing about the count."""

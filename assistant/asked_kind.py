@@ -2,8 +2,8 @@
 
 "In which hospital …" is answered by a name written with its kind ("RS Mitra Keluarga",
 "Cottage Hospital"); "What is the name of the spokesman who …" and "Which judge …" by a name
-written next to the role, where the article writes the role at all. `evidence.parse_question`
-reads both from the question; `evidence.slot_fillers` and `evidence.why_not_answered` apply them.
+written next to the role, where the article writes the role at all. `question_parse.parse_question`
+reads both from the question; `slot_fillers.slot_fillers` and `evidence.why_not_answered` apply them.
 """
 
 from __future__ import annotations

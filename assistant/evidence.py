@@ -1,4 +1,5 @@
-"""Does a passage answer the question? The question parsed, and the passage checked against it.
+"""Does a passage answer the question? The passage checked against the question as
+`question_parse` reads it.
 
 Retrieval scores cannot tell answerable from unanswerable questions (the top hit is always
 "similar"), so the decision is made on the text: the question's named entities must occur in
@@ -15,16 +16,20 @@ import re
 from collections.abc import Sequence, Set
 from functools import lru_cache
 
-from assistant.asked_kind import (
-    role_spans,
-)
+from assistant.asked_kind import role_spans
 from assistant.glossary import WORD
 from assistant.models import Hit
-from assistant.name_match import ALIAS_OF, HOME_COUNTRY, entity_in, named_in, spelled_alike_in
+from assistant.name_match import (
+    ALIAS_OF,
+    HOME_COUNTRY,
+    SAY_VERBS,
+    entity_in,
+    named_in,
+    spelled_alike_in,
+)
 from assistant.question_parse import (
     COUNTED_SLOTS,
     POSSESSIVE,
-    SAY_VERBS,
     ParsedQuestion,
     content_terms,
     focus_in_language,

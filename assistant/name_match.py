@@ -8,13 +8,20 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant.question_parse import SAY_VERB, word_stems
-from assistant.search_index import STOPWORDS
+from assistant.search_index import STOPWORDS, stem_en, stem_id
 from ingest.places import COUNTRY_ALIASES
 from ingest.quotes import (
     SPELLING_MIN_LENGTH,
     spelled_alike,
 )
+
+SAY_VERBS = r"kata|ujar|ucap|tegas|ungkap|jelas|tutur|imbuh|mengatakan|menegaskan|mengungkapkan|menyatakan|menjelaskan|menilai|said|says|told|added|stated|warned|insisted|argued|claimed"  # fmt: skip
+SAY_VERB = re.compile(SAY_VERBS)
+
+
+def word_stems(word: str) -> set[str]:
+    return {word, stem_id(word), stem_en(word)}
+
 
 # Names that differ between Indonesian and English news (countries, demonyms, institutions).
 NAME_ALIASES = [
@@ -73,8 +80,8 @@ def _entity_in(entity: str, text_lower: str) -> bool:
     if not entity.isalnum():  # GO-JEK also written "GO - JEK" or "gojek"
         squashed = re.sub(r"\W+", "", entity)
         return len(squashed) >= 3 and squashed in re.sub(r"\W+", "", text_lower)
-    if len(entity) <= 3:
-        return re.search(rf"\b{re.escape(entity)}\b", text_lower) is not None
+    if len(entity) <= 3:  # an acronym, also in the plural: "cv" in "12 cvs", "atm" in "atms"
+        return re.search(rf"\b{re.escape(entity)}(?:['’]?s)?\b", text_lower) is not None
     # An inflected form, a whole word: "Jakarta" in "jakarta-based", "Indonesia" in
     # "indonesian", "Rossi" in "rossi's"; never a stem cut below four letters, nor the start of
     # another word ("Mars" is neither "Marcus" nor "Marsudi", "Bali" no "balita").

@@ -19,6 +19,7 @@ from assistant.asked_kind import (
     asked_place_kind,
 )
 from assistant.glossary import WORD, translations
+from assistant.name_match import word_stems
 from assistant.retrieve import asked_speaker
 from assistant.search_index import STOPWORDS, stem_en, stem_id, tokenize_query
 from ingest.quotes import (
@@ -43,8 +44,6 @@ NUMBER_WORDS = (
     "miliar|triliun|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
     "thirty|forty|fifty|hundred|thousand|million|billion|dozen|half"
 )
-SAY_VERBS = r"kata|ujar|ucap|tegas|ungkap|jelas|tutur|imbuh|mengatakan|menegaskan|mengungkapkan|menyatakan|menjelaskan|menilai|said|says|told|added|stated|warned|insisted|argued|claimed"  # fmt: skip
-SAY_VERB = re.compile(SAY_VERBS)
 
 # "What sentence", "what is the maximum fine", "what was the total": the asked word may stand
 # after a verb, an article and one more word.
@@ -65,12 +64,13 @@ SLOTS = [
     # "How far …", "Berapa jauh …": a distance, with its unit.
     ("distance", re.compile(r"\bhow far\b|\bberapa(?:kah)? (?:jauh|jarak)\b|\bjarak(?:nya)? berapa\b", re.I)),
     # A measure asks for its unit: "Berapa kecepatan angin …" is not answered by "12 rumah".
-    ("speed", re.compile(r"\bhow fast\b|\bwhat (?:(?:is|was) )?(?:the |its )?(?:top |maximum |average )?speed\b|\bberapa(?:kah)? kecepatan\b|\bkecepatan(?:nya)? berapa\b", re.I)),
+    ("speed", re.compile(r"\bhow fast\b(?![^?]*\b(?:grow|grows|growing|grew|rise|rises|rising|rose|increase|increasing|fall|falling|fell|decline|declining|spread|spreading)\b)|\bwhat (?:(?:is|was) )?(?:the |its )?(?:top |maximum |average )?speed\b|\bberapa(?:kah)? kecepatan\b|\bkecepatan(?:nya)? berapa\b", re.I)),
     ("temperature", re.compile(r"\bhow (?:hot|cold)\b|\bwhat (?:(?:is|was) )?(?:the )?temperature\b|\bberapa(?:kah)? suhu\b|\bsuhu(?:nya)? berapa\b", re.I)),
-    ("area", re.compile(r"\bberapa(?:kah)? luas\b|\bluas(?:nya)? berapa\b|\bwhat (?:(?:is|was) )?(?:the )?(?:total )?area\b", re.I)),
-    ("weight", re.compile(r"\bhow heavy\b|\bberapa(?:kah)? berat\b|\bberat(?:nya)? berapa\b|\bwhat (?:(?:is|was) )?(?:the |its )?weight\b", re.I)),
-    # Height, depth, length; not "how high" (prices go high) nor "how long" (a span of time).
-    ("length", re.compile(r"\bhow (?:tall|deep)\b|\bberapa(?:kah)? (?:tinggi|kedalaman|panjang)\b|\b(?:tinggi|kedalaman|panjang)(?:nya)? berapa\b", re.I)),
+    ("area", re.compile(r"\bberapa(?:kah)? luas\b|\bluas(?:nya)? berapa\b|\bwhat (?:is|was) (?:the )?(?:total )?area of\b", re.I)),
+    ("weight", re.compile(r"\bhow heavy\b|\bberapa(?:kah)? berat\b(?! (?:hukuman|vonis|sanksi|denda|pidana))|\bberat(?:nya)? berapa\b|\bwhat (?:(?:is|was) )?(?:the |its )?weight\b", re.I)),
+    # Height, depth, length; not "how high" nor "berapa tinggi" (prices and inflation run high)
+    # nor "how long" (a span of time).
+    ("length", re.compile(r"\bhow (?:tall|deep)\b|\bberapa(?:kah)? (?:kedalaman|panjang)\b|\b(?:kedalaman|panjang)(?:nya)? berapa\b", re.I)),
     # "What was the final score …", "Berapa skor …": a match's result, "2-1", "lima gol tanpa balas".
     ("score", re.compile(r"\b(?:what|which)\s+(?:(?:is|was|were|will be)\s+)?(?:(?:the|a|an)\s+)?(?:(?:final|full-time|half-time|aggregate)\s+)?score\b|\bberapa(?:kah)? skor\b|\bskor(?:nya)?(?: akhir(?:nya)?)? berapa\b", re.I)),
     ("number", re.compile(r"\bhow (?:many|much|big|large)\b|\bberapa\b|" + _WHAT_THE + r"(?:percentage|share|amount|number|score|total|figure|rate)\b", re.I)),
@@ -246,10 +246,6 @@ def content_terms(text: str) -> set[str]:
     return terms - _QUESTION_TERMS
 
 
-def word_stems(word: str) -> set[str]:
-    return {word, stem_id(word), stem_en(word)}
-
-
 @dataclass(frozen=True)
 class ParsedQuestion:
     """What the answerability check and the sentence ranker read from a question."""
@@ -335,8 +331,9 @@ _PERSON_ROLE = "|".join(
 _PERSON_ASKED = re.compile(rf"\b(?i:which|what|siapa(?:kah)?)\s+(?:(?:[A-Z][\w.'’-]*|&|of|and|dan)\s+)*(?i:{_PERSON_ROLE})s?\b(?!['’])|\b(?i:{_PERSON_ROLE})\s+(?:[A-Z][\w.'’-]*\s+)*(?i:siapa|mana)\b")  # fmt: skip
 
 
-# The slots a number answers: a figure of some year ("What was Ramayana's net profit in 2015?").
+# The slots a number with its unit answers: "5 km", "120 km/jam", "312 hektare".
 MEASURED_SLOTS = frozenset({"distance", "speed", "temperature", "area", "weight", "length"})
+# The slots a number answers: a figure of some year ("What was Ramayana's net profit in 2015?").
 COUNTED_SLOTS = frozenset({"number", "money", "change", "duration", "age", "penalty", "score"}) | MEASURED_SLOTS  # fmt: skip
 
 
@@ -439,33 +436,34 @@ def question_role(question: str, slot: str | None = None) -> set[str] | None:
     m = ASKED_ROLE.search(question)
     role = (m.group("role") or m.group("role2")).lower() if m else ""
     terms = content_terms(role) if role not in _NOT_ROLES else set()
-    if not terms and (verb := _WHO_DID.search(question)):
-        terms = content_terms(AGENT_OF_VERB.get(verb.group("verb").lower(), ""))
+    if not terms and (verb := _WHO_DID.search(question)) and (agent := AGENT_OF_VERB.get(verb.group("verb").lower())):  # fmt: skip
+        terms = {agent}  # as written: "pendiri" stems to "diri" (self), in every "dirinya"
     return terms or None
 
 
 # "Who directed …", "Siapa yang melatih …": the news names the doer by the role ("Director
-# Southan Morris", "pelatih Luis Milla").
+# Southan Morris", "pelatih Luis Milla"). Active forms only: "Siapa yang dilatih …" and "Who was
+# found …" ask for who was acted on; "found" is also "find"'s past.
 AGENT_OF_VERB = {
     verb: agent
     for verbs, agent in [
-        ("direct directs directed", "director"), ("menyutradarai disutradarai", "sutradara"),
-        ("referee referees refereed", "referee"), ("mewasiti diwasiti", "wasit"),
-        ("coach coaches coached", "coach"), ("melatih dilatih", "pelatih"),
-        ("found founds founded", "founder"), ("mendirikan didirikan", "pendiri"),
-        ("write writes wrote", "writer"), ("menulis ditulis", "penulis"),
-        ("produce produces produced", "producer"), ("memproduseri diproduseri", "produser"),
-        ("chair chairs chaired", "chairman"), ("mengetuai diketuai", "ketua"),
-        ("own owns owned", "owner"), ("memiliki dimiliki", "pemilik"),
-        ("design designs designed", "designer"), ("merancang dirancang", "perancang"),
+        ("direct directs directed", "director"), ("menyutradarai", "sutradara"),
+        ("referee referees refereed", "referee"), ("mewasiti", "wasit"),
+        ("coach coaches coached", "coach"), ("melatih", "pelatih"),
+        ("founded", "founder"), ("mendirikan", "pendiri"),
+        ("write writes wrote", "writer"), ("menulis", "penulis"),
+        ("produce produces produced", "producer"), ("memproduseri", "produser"),
+        ("chair chairs chaired", "chairman"), ("mengetuai", "ketua"),
+        ("own owns owned", "owner"), ("memiliki", "pemilik"),
+        ("design designs designed", "designer"), ("merancang", "perancang"),
     ]
     for verb in verbs.split()
 }  # fmt: skip
-_WHO_DID = re.compile(r"\b(?:who|siapa(?:kah)?)\s+(?:(?:yang|that)\s+)?(?:(?:will|would|has|had|did|is|was)\s+)?(?P<verb>\w+)", re.I)  # fmt: skip
+_WHO_DID = re.compile(r"\b(?:who|siapa(?:kah)?)\s+(?:(?:yang|that)\s+)?(?:(?:will|would|has|had|did)\s+)?(?P<verb>\w+)", re.I)  # fmt: skip
 
 
 _FOCUS = re.compile(
-    r"\b(?:how (?:many|much)|berapa(?:kah)?(?: (?:banyak|jumlah|total|besar|harga|biaya|tarif))?)\s+(?:(?:more|less|fewer|extra|lebih|kurang)\s+)?(?P<focus>[\w-]+)",
+    r"\b(?:how (?:many|much)|berapa(?:kah)?(?: (?:banyak|jumlah|total|besar(?:an|nya)?|harga|biaya|tarif))?)\s+(?:(?:more|less|fewer|extra|lebih|kurang)\s+)?(?P<focus>[\w-]+)",
     re.I,
 )
 

@@ -3,7 +3,7 @@
 A logistic model over features of each sentence (how much of the question it covers, whether
 it fills the asked slot, its dense similarity to the question …) orders the sentences of the
 passages `evidence.answering_passages` kept; the best sentence's score also decides whether to
-refuse. The features read the question through `evidence.parse_question`.
+refuse. The features read the question through `question_parse.parse_question`.
 """
 
 from __future__ import annotations

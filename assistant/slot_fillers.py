@@ -35,7 +35,7 @@ from ingest.places import COUNTRIES, DEMONYMS
 # A sum of money: "£2.25m", "Rp 13 juta", "20 miliar dolar".
 _SUM = rf"(?:£|\$|€|¥|\bRp\.?)\s?\d|(?:\d|\b(?:{NUMBER_WORDS})\b)[\w.,\s]{{0,20}}?\b(?:dollars?|pounds?|euros?|rupiah|yen|dolar|euro|poundsterling|ringgit|yuan|rupees?|francs?)\b"  # fmt: skip
 # A measure's number, in digits or words, perhaps with its magnitude: "1,2 juta ", "two ".
-_AMOUNT = rf"(?:\b\d[\d.,]*|\b(?:{NUMBER_WORDS}))\s?(?:(?:juta|ribu|million|thousand)\s)?-?\s?"
+_AMOUNT = rf"(?:\b\d[\d.,]*|\b(?:{NUMBER_WORDS})\b)\s?(?:(?:juta|ribu|million|thousand)\s)?-?\s?"
 SLOT_FILLERS = {
     # Indonesian news gives an age after a person noun: "Wanita 28 tahun itu", "bocah 8 tahun".
     "age": re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\baged? \d{1,3}\b|\bage of \d{1,3}\b|\b(?:berusia|berumur|usia(?:nya)?|umur(?:nya)?) (?:sekitar |kurang lebih |ke\s?-\s?)?\d{1,3}\b|\b(?:pria|wanita|perempuan|lelaki|laki-laki|bocah|anak|remaja|pemuda|gadis|nenek|kakek|balita|bayi|ibu|bapak) \d{1,3} tahun\b(?!\s+(?:penjara|kurungan|lalu|silam|terakhir|lamanya|ke depan))|(?P<own>\b(?-i:[A-Z])[\w'’-]+, \d{1,3},|\(\d{1,3}\))", re.I),
@@ -53,11 +53,14 @@ SLOT_FILLERS = {
     "duration": re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS}|a|an|several|beberapa)[- ](?:{'|'.join(TIME_WORDS)})\b|\bse(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun|abad)\b|\bsince\b|\bsejak\b|\bselama\b", re.I),
     "distance": re.compile(rf"(?:\b\d[\d.,]*|\b(?:{NUMBER_WORDS}|a few|several|beberapa))\s?-?\s?(?:km|kilomet(?:er|re)s?|miles?|mil|met(?:er|re)s?)\b", re.I),
     # A measure with its unit: "120 km/jam", "38 derajat Celsius", "312 hektare", "5 ton", "30 meter".
-    "speed": re.compile(rf"{_AMOUNT}(?:km/j(?:am)?|km/h|kph|kmh|mph|knots?|kilomet(?:er|re)s? per (?:jam|hour)|miles per hour|m/s|met(?:er|re)s? per (?:detik|second))(?![\w/])", re.I),
-    "temperature": re.compile(r"-?\b\d[\d.,]*\s?(?:°|derajat\b|degrees?\b|celsius\b|celcius\b)", re.I),
-    "area": re.compile(rf"{_AMOUNT}(?:hektare?s?|hectares?|ha|acres?|(?:kilo)?met(?:er|re)s? persegi|square (?:kilomet(?:er|re)s?|met(?:er|re)s?|miles?|feet)|km2|km²|m2|m²)(?![\w/])", re.I),
+    "speed": re.compile(rf"{_AMOUNT}(?:km/j(?:am)?|km/h|kph|kmh|mph|knots?|(?:km|kilomet(?:er|re)s?)(?: per |/)(?:jam|hour)|miles per hour|m/s|met(?:er|re)s? per (?:detik|second))(?![\w/])", re.I),
+    # Not a bearing ("7,2 derajat Lintang Selatan"); a minus only before the number ("-5C"), not
+    # in a range ("30-35 derajat"). BBC writes "40C".
+    "temperature": re.compile(r"(?:(?<![\w-])-)?\b\d[\d.,]*\s?(?:°|(?:derajat|degrees?)\b(?!\s+(?:lintang|bujur|LU|LS|BT|BB)\b)|celsius\b|celcius\b|(?-i:C)\b)", re.I),
+    "area": re.compile(rf"{_AMOUNT}(?:hektare?s?|hectares?|ha|acres?|(?:kilo)?met(?:er|re)s? persegi|km persegi|square (?:kilomet(?:er|re)s?|met(?:er|re)s?|miles?|feet)|km2|km²|m2|m²)(?![\w/])", re.I),
     "weight": re.compile(rf"{_AMOUNT}(?:kg|kilo(?:gram)?s?|grams?|gr|ton|tons|tonnes?)(?![\w/])", re.I),
-    "length": re.compile(rf"{_AMOUNT}(?:m|met(?:er|re)s?|cm|centimet(?:er|re)s?|sentimeter|km|kilomet(?:er|re)s?|feet|ft|foot|kaki|inci|inch(?:es)?|mil|miles?)(?![\w/])", re.I),
+    # No bare "m" ("£435m" is money) nor "kaki" ("dua kaki" are two legs).
+    "length": re.compile(rf"{_AMOUNT}(?:met(?:er|re)s?|mdpl|cm|centimet(?:er|re)s?|sentimeter|km|kilomet(?:er|re)s?|feet|ft|foot|inci|inch(?:es)?|mil|miles?)(?![\w/])(?!\s+persegi)", re.I),
     "penalty": re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS}) (?:tahun|bulan|hari|years?|months?|days?)\b|\blife\b|\bseumur hidup\b|\bdeath\b|\bhukuman mati\b|\bacquitted\b|\bbebas\b", re.I),
     "who": re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"),
     "where": re.compile(r"\b[A-Z][\w'’-]+"),
@@ -136,7 +139,8 @@ def _dated_otherwise(sentence: str, years: Sequence[str]) -> bool:
 
 def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: str = "", asked: ParsedQuestion | None = None) -> Iterator[tuple[int, int]]:  # fmt: skip
     """Spans in `sentence` that could answer a question asking for `slot`: a number, date,
-    name, place, age, sum, span of time or distance other than those the question itself names.
+    name, place, age, sum, span of time or measure (a distance, speed, area …) other than those
+    the question itself names.
     `passage` (the sentence's passage) tells a name from a word capitalised only because it
     opens the sentence. The question as parsed (`asked`) narrows them further:
 
@@ -172,8 +176,10 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
                 continue  # "sepuluh bulan", "51 tahun": time or an age, not the thing counted
             if counted_time and not span:
                 continue  # "Pasal 22" is no number of years
-        if (slot in MEASURED_SLOTS or slot in ("number", "when", "penalty", "money", "change", "duration")) and re.sub(r"[.,]", "", found) in asked_numbers:  # fmt: skip
+        if slot in ("number", "when", "penalty", "money", "change", "duration") and re.sub(r"[.,]", "", found) in asked_numbers:  # fmt: skip
             continue  # a number the question itself mentions answers nothing
+        if slot in MEASURED_SLOTS and (amount := re.search(NUMBER, found)) and re.sub(r"[.,]", "", amount.group(0)) in asked_numbers:  # fmt: skip
+            continue  # nor its own measure: "5 km" in "Jembatan sepanjang 5 km" asked of the 5 km bridge
         if slot in ("money", "change") and (amount := re.search(NUMBER, sentence[start:])) and re.sub(r"[.,]", "", amount.group(0)) in asked_numbers:  # fmt: skip
             continue  # nor does its own sum or share: "£5m" or "10%" in "… after the 10% levy"
         if slot == "age" and m.group("own"):

@@ -135,12 +135,14 @@ def test_jsonl_and_json_with_wrong_field_types(tmp_path, open_settings, records)
 @PROPERTY
 @given(lines=st.lists(st.text(max_size=120) | RECORDS.map(json.dumps), min_size=1, max_size=8))
 @example(lines=["\xa0", "{"])  # a line of a no-break space is blank, as str.strip() says
+@example(lines=["\ufeff", "{"])  # a byte-order mark opening the file is no text
 def test_broken_json_lines_are_reported_one_by_one(tmp_path, open_settings, lines):
     lines = [line.replace("\n", " ").replace("\r", " ") for line in lines]
     path = tmp_path / "broken.jsonl"
     path.write_text("\n".join(lines), encoding="utf-8", errors="surrogatepass")
     items = load([path], open_settings)
-    nonblank = [line for line in lines if line.strip()]
+    lines_read = [lines[0].removeprefix("\ufeff"), *lines[1:]]  # the file is read as utf-8-sig
+    nonblank = [line for line in lines_read if line.strip()]
     if items and isinstance(items[0], LoadError) and items[0].line is None:
         return  # the whole file was refused (e.g. it looks binary): one error for all
     assert_each_record_accounted(items, expected=len(nonblank))

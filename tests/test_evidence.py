@@ -1082,6 +1082,8 @@ def test_an_acronym_asked_in_the_plural_is_the_acronym_the_news_writes():
 
     question = "How many CVs did Hafsah bring to the job fair?"
     assert question_entities(question) == ["cv", "hafsah"]
+    # English news writes the plural as the question does.
+    assert why_not_answered("How many ATMs were raided in Leeds?", "Thieves raided 12 ATMs in Leeds last year.") is None  # fmt: skip
     news = "Hafsah datang ke bursa lowongan kerja dengan menyiapkan lima CV untuk dimasukkan dalam box."  # fmt: skip
     assert why_not_answered(question, news, same_language=False, passage_language="id") is None
 
@@ -1104,6 +1106,9 @@ def test_the_size_of_a_wage_asks_for_a_sum():
     assert asked_slot(question) == "money"
     plan = "Brown highlighted plans for a national minimum wage for 16 and 17-year-olds."
     assert why_not_answered(question, plan, same_language=False, passage_language="en") is not None  # fmt: skip
+    # "Berapa besaran denda" counts no "besaran": the fine is the sum.
+    fine = "Komdis menjatuhkan denda Rp 100 juta kepada Persib."
+    assert why_not_answered("Berapa besaran denda bagi Persib?", fine) is None
 
 
 def test_party_names_and_a_trade_cross_languages():
@@ -1160,3 +1165,20 @@ def test_a_measure_is_answered_only_with_its_unit(question, slot, measured, unme
     assert asked_slot(question) == slot
     assert why_not_answered(question, measured) is None
     assert why_not_answered(question, unmeasured) == f"no {slot} in a relevant sentence"
+
+
+def test_words_of_measure_that_ask_no_measure():
+    from assistant.question_parse import asked_slot
+    from assistant.slot_fillers import slot_fillers
+
+    assert asked_slot("Berapa berat hukuman yang dijatuhkan kepada Ahok?") != "weight"  # severe
+    assert asked_slot("What area of Jakarta was worst hit by the floods?") is None  # a place
+    assert asked_slot("Berapa tinggi angka inflasi tahun ini?") == "number"
+    assert asked_slot("How fast is the economy growing?") != "speed"
+
+    def fillers(slot, sentence, given=()):
+        return [sentence[a:b] for a, b in slot_fillers(slot, sentence, list(given))]
+
+    assert fillers("length", "The deal is worth £435m and the bridge is 30 metres high.") == ["30 metres"]  # fmt: skip
+    assert fillers("length", "Jembatan sepanjang 5 km itu ditutup.", given=["5"]) == []  # its own
+    assert fillers("temperature", "Suhu 30-35 derajat; 7,2 derajat Lintang Selatan; -5C malam.") == ["35 derajat", "-5C"]  # fmt: skip

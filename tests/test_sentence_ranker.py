@@ -227,6 +227,10 @@ def test_who_did_it_is_asked_by_the_doers_role():
     assert parse_question("who directed The Last Jedi?").role == {"director"}
     assert parse_question("Siapa yang melatih timnas U-22?").role_translated == {"coach"}
     assert parse_question("Who won the match?").role is None
+    # A passive or "found" (find's past) asks for whom it was done to.
+    assert parse_question("Siapa yang dilatih oleh Luis Milla?").role is None
+    assert parse_question("Who found the missing girl?").role is None
+    assert parse_question("Siapa yang mendirikan Gojek?").role == {"pendiri"}  # not "diri"
     # The role counts in a sentence's window (it and its neighbours): three sentences apart.
     match = (
         "But before Campbell scored the best two chances of the game fell to Pompey striker Ricardo Fuller. "  # fmt: skip
