@@ -52,7 +52,8 @@ _PERSON_OF_A_PLACE = r"(?!\s+(?:professors?|lecturers?|students?|spokes\w*|staff
 _PLACE_KIND_ASKED = [
     (
         re.compile(
-            rf"\b(?:which|what)\s+(?:[a-z]+\s+)?(?:{_alternatives(asked)})\b{_PERSON_OF_A_PLACE}|\b(?:{_alternatives(asked)})\s+(?:apa|mana)\b",
+            rf"\b(?:which|what)\s+(?:[a-z]+\s+)?(?:{_alternatives(asked)})\b{_PERSON_OF_A_PLACE}|\b(?:{_alternatives(asked)})\s+(?:apa|mana)\b"
+            rf"|\bnames? of (?:the|a|an|this|that)\s+(?:{_alternatives(asked)})\b{_PERSON_OF_A_PLACE}|\bnama\s+(?:{_alternatives(asked)})\b{_PERSON_OF_A_PLACE}",
             re.I,
         ),  # fmt: skip
         re.compile(rf"\b(?:{_alternatives(written)})\b", re.I),
@@ -88,7 +89,7 @@ def asked_place_kind(question: str) -> re.Pattern | None:
 # a Brazilian programmer", "one dealer, who asked not to be named"), while a sentence that names
 # the person writes the name next to it ("spokesman William Gaillard", "Direktur Utama Pertamina
 # Elia Massa Manik"). English puts the role last before "who"; Indonesian first after "nama".
-_NAME_ASKED_EN = re.compile(r"\bname of (?:the|a|an|this|that)\s+(?:[\w'’-]+\s+){0,4}?(?P<role>[a-z][\w-]+)\s+(?:who|that|which|whose|at|of|in|for|from)\b", re.I)  # fmt: skip
+_NAME_ASKED_EN = re.compile(r"\bnames? of (?:the|a|an|this|that)\s+(?:[\w'’-]+\s+){0,4}?(?P<role>[a-z][\w-]+)\s+(?:who|that|which|whose|at|of|in|for|from)\b|\bnames? of (?:the|a|an)\s+(?P<role3>[a-z][\w-]+)\s+the\b", re.I)  # fmt: skip
 _NAME_ASKED_ID = re.compile(r"\bsiapa(?:kah)?\s+nama(?:\s+lengkap)?\s+(?P<role>[a-z][\w-]+)\b|\bnama(?:\s+lengkap)?\s+(?P<role2>[a-z][\w-]+)\b[^?]*\bsiapa\b", re.I)  # fmt: skip
 # The roles "which …" and "siapa …" ask a person by, in both languages. A thing's kind ("which
 # beer brands", "vitamin apa") is no role: news names brands and vitamins without their kind.
@@ -105,7 +106,16 @@ PERSON_ROLES = ROLE_TITLES - _NOT_ROLE_TITLES | {
     "investigator", "penyidik", "researcher", "peneliti", "founder", "pendiri", "owner",
     "pemilik", "producer", "produser", "writer", "penulis", "singer", "penyanyi", "actor",
     "aktor", "actress", "aktris", "player", "pemain", "referee", "wasit", "doctor", "dokter",
-    "dealer", "courier", "kurir", "delegate", "delegasi", "assistant", "asisten",
+    "dealer", "courier", "kurir", "delegate", "delegasi", "assistant", "asisten", "designer",
+    "perancang", "desainer",
+}  # fmt: skip
+# The kinds of organisation a which-question asks for ("Which record label …", "Perusahaan
+# mana …"). News writes the kind beside the name ("record company Polydor", "firm Sophos") or
+# names it with its legal form ("PT Darma Kencana Sakti").
+ORGANISATION_KINDS = {
+    "company", "companies", "firm", "firms", "perusahaan", "label", "labels", "record",
+    "club", "clubs", "klub", "university", "universitas", "investor", "investors", "station",
+    "stasiun", "radio", "publisher", "penerbit", "broadcaster", "newspaper", "koran", "insurer",
 }  # fmt: skip
 # Words after "name of the …" or "nama …" that are no role: "nama asli", "the one who", and
 # "man"/"pria", which news writes of anyone.
@@ -127,7 +137,7 @@ def asked_name_role(question: str) -> frozenset[str] | None:
     """
     m = _NAME_ASKED_EN.search(question) or _NAME_ASKED_ID.search(question)
     if m:
-        role = (m.group("role") or m.groupdict().get("role2") or "").lower()
+        role = (m.group("role") or m.groupdict().get("role2") or m.groupdict().get("role3") or "").lower()  # fmt: skip
     elif m := ASKED_ROLE.search(question):  # "Which judge …", "Siapa hakim …": a person's role too
         role = (m.group("role") or m.group("role2")).lower()
         if role not in PERSON_ROLES:
@@ -138,6 +148,29 @@ def asked_name_role(question: str) -> frozenset[str] | None:
         return None
     other = translations(role)  # and back, for the synonyms: "jubir" -> "juru (bicara)", "humas"
     return frozenset({role, stem_en(role), *other, *(form for word in other for form in translations(word))})  # fmt: skip
+
+
+# Roles news writes as the office or position itself: "Which PSSI official …" is answered by
+# "Direktur Media PSSI Hanif Thamrin", "Siapa bos Freeport …" by "CEO Richard Adkerson", "Which
+# Irish player …" by "wing Denis Hickie".
+_ROLES_WRITTEN_OTHERWISE = {
+    "official", "officials", "pejabat", "boss", "bos", "player", "players", "pemain", "leader",
+    "pemimpin", "member", "anggota", "executive", "eksekutif", "petinggi", "tokoh", "figure",
+}  # fmt: skip
+
+
+def asked_role_kind(question: str) -> str | None:
+    """Whether a which/who question asks for a "person" by an office or role ("Which judge …",
+    "Siapa sutradara …") or for an "organisation" by its kind ("Which record label …"); None
+    for any other kind of thing ("which beer brands", "film apa") and for a doer asked by the
+    verb ("Who directed …": news also writes "directed by")."""
+    m = ASKED_ROLE.search(question)
+    role = (m.group("role") or m.group("role2") or "").lower() if m else ""
+    if role in _ROLES_WRITTEN_OTHERWISE:
+        return None
+    if role in PERSON_ROLES:
+        return "person"
+    return "organisation" if role in ORGANISATION_KINDS else None
 
 
 def role_spans(sentence: str, role: Set[str]) -> list[tuple[int, int]]:
@@ -162,14 +195,17 @@ ORGANISATION_WORDS = LEGAL_FORMS | {
     "police", "polisi", "polda", "polres", "pemprov", "pemkot", "pemkab", "pemerintah",
     "government", "institute", "institut", "foundation", "yayasan", "union", "serikat",
     "federation", "federasi", "organisation", "organization", "organisasi", "company",
-    "perusahaan", "holdings", "tv", "radio", "studios", "pictures", "records",
+    "perusahaan", "holdings", "tv", "radio", "studios", "pictures", "records", "harian",
+    "koran", "majalah", "tabloid",
 }  # fmt: skip
 
 
 def names_an_organisation(name: str) -> bool:
     """Whether a capitalised name is an organisation's: it holds a word only organisations are
-    named with, in a name of three words or fewer or among its last two ("Menatep Group").
-    Indonesian writes an office, its organisation and its holder as one run of capitals:
+    named with, in a name of three words or fewer or among its last two ("Menatep Group"), or
+    opens with a legal form ("PT Darma Kencana Sakti"). Indonesian writes an office, its organisation and its holder as one run of capitals:
     "Pengadilan Negeri Jakarta Selatan Asiadi Sembiring" ends with a judge."""
     words = [word.lower() for word in WORD.findall(name)]
+    if words and words[0] in LEGAL_FORMS:
+        return True  # "PT Darma Kencana Sakti": a legal form opens the name
     return any(word in ORGANISATION_WORDS for word in (words if len(words) <= 3 else words[-2:]))

@@ -17,6 +17,7 @@ from assistant.asked_kind import (
     PLACE_KIND_APA,
     asked_name_role,
     asked_place_kind,
+    asked_role_kind,
 )
 from assistant.glossary import WORD, translations
 from assistant.name_match import word_stems
@@ -70,12 +71,14 @@ SLOTS = [
     ("weight", re.compile(r"\bhow heavy\b|\bberapa(?:kah)? berat\b(?! (?:hukuman|vonis|sanksi|denda|pidana))|\bberat(?:nya)? berapa\b|\bwhat (?:(?:is|was) )?(?:the |its )?weight\b", re.I)),
     # Height, depth, length; not "how high" nor "berapa tinggi" (prices and inflation run high)
     # nor "how long" (a span of time).
-    ("length", re.compile(r"\bhow (?:tall|deep)\b|\bberapa(?:kah)? (?:kedalaman|panjang)\b|\b(?:kedalaman|panjang)(?:nya)? berapa\b", re.I)),
+    # "At what altitude …", "Pada ketinggian berapa …": a height above the ground or the sea.
+    ("length", re.compile(r"\bhow (?:tall|deep)\b|\bwhat (?:altitude|elevation|depth)\b|\bberapa(?:kah)? (?:kedalaman|panjang|ketinggian)\b|\b(?:kedalaman|panjang|ketinggian)(?:nya)? berapa\b", re.I)),
     # "What was the final score …", "Berapa skor …": a match's result, "2-1", "lima gol tanpa balas".
     ("score", re.compile(r"\b(?:what|which)\s+(?:(?:is|was|were|will be)\s+)?(?:(?:the|a|an)\s+)?(?:(?:final|full-time|half-time|aggregate)\s+)?score\b|\bberapa(?:kah)? skor\b|\bskor(?:nya)?(?: akhir(?:nya)?)? berapa\b", re.I)),
     ("number", re.compile(r"\bhow (?:many|much|big|large)\b|\bberapa\b|" + _WHAT_THE + r"(?:percentage|share|amount|number|score|total|figure|rate)\b", re.I)),
     ("say", re.compile(r"\bwhat did .+ (?:say|tell|claim|think)\b|\bapa (?:kata|yang dikatakan|yang disampaikan|pendapat|komentar|tanggapan)\b", re.I)),
-    ("who", re.compile(r"\bwho(?:m|se)?\b|\bsiapa(?:kah)?\b", re.I)),
+    # "What is the name of the airport …", "What are the names of the spammers …": a name.
+    ("who", re.compile(r"\bwho(?:m|se)?\b|\bsiapa(?:kah)?\b|\b(?:what|which) (?:is|was|are|were) (?:the |their |its |his |her )?(?:full |real |first |last )?names? of\b", re.I)),
     # "Where does cancer rank among the causes of death?" asks a standing ("peringkat ketiga");
     # "Where did the top-ranked player grow up?" and "… the statue that stands …" ask a place.
     ("where", re.compile(r"\bwhere\b(?!\s+(?:do|does|did|will|would)\s+(?:\S+\s+){1,5}?(?:rank|stand)s?\b(?!-))|\b(?:di|dari|ke) ?mana(?:kah)?\b|\bwhich (?:city|country|state|town|place|region|island|stadium|venue)\b|\b(?:kota|negara(?: bagian)?|provinsi|pulau|daerah|tempat|wilayah|kabupaten) (?:apa|mana)\b|" + PLACE_KIND_APA, re.I)),
@@ -262,6 +265,7 @@ class ParsedQuestion:
     counted_time: frozenset[str] | None  # the spans of time that may answer it (`time_counted`)
     person_asked: bool  # a who-question asking for a person by role (`_PERSON_ASKED`)
     role: frozenset[str] | None  # the kind of thing a who/which question asks for
+    role_kind: str | None  # "person" or "organisation" when `role` is one's (`asked_role_kind`)
     speaker: str | None  # "what did X say": X
     ordinals: tuple[tuple[str, ...], ...]  # `question_ordinals`
     name_phrases: tuple[tuple[str, ...], ...]  # `question_name_phrases`
@@ -269,7 +273,13 @@ class ParsedQuestion:
     role_translated: frozenset[str]  # `role`'s translations
     place_kind: re.Pattern | None  # `asked_place_kind`
     name_role: frozenset[str] | None  # `asked_name_role`
+    full_name: bool  # it asks a full or real name (`_FULL_NAME`), which initials do not give
     words: frozenset[str]  # every word of the question, in lower case
+
+
+# "Siapa nama lengkap JY …", "What is the suspect's real name?": news that withholds a name
+# writes initials ("MU dan JY"), which do not answer it.
+_FULL_NAME = re.compile(r"\b(?:full|real|complete) names?\b|\bnama (?:lengkap|asli)\b", re.I)
 
 
 @lru_cache(maxsize=256)
@@ -298,6 +308,7 @@ def parse_question(question: str) -> ParsedQuestion:
         counted_time=time_counted(focus),
         person_asked=slot == "who" and _PERSON_ASKED.search(question) is not None,
         role=frozenset(role) if role else None,
+        role_kind=asked_role_kind(question) if role else None,
         speaker=asked_speaker(question),
         ordinals=tuple(question_ordinals(question)),
         name_phrases=tuple(tuple(words) for words in question_name_phrases(question)),
@@ -305,6 +316,7 @@ def parse_question(question: str) -> ParsedQuestion:
         role_translated=frozenset().union(*map(translations, role)) if role else frozenset(),
         place_kind=asked_place_kind(question) if slot in ("who", "where") else None,
         name_role=asked_name_role(question) if slot == "who" else None,
+        full_name=slot == "who" and _FULL_NAME.search(question) is not None,
         words=frozenset(WORD.findall(question.lower())),
     )
 
@@ -487,9 +499,14 @@ def question_focus(question: str) -> set[str] | None:
     m = _FOCUS.search(question) or _RATE_OF.search(question)
     if not m:
         return None
-    if m.group("focus").lower() in _NOT_COUNTED:
+    focus = m.group("focus")
+    # "How many Bafta nominations …": a name says whose; the thing counted is the word after it.
+    after = re.match(r"\s+([a-z][\w-]*)", question[m.end() :]) if focus[:1].isupper() else None
+    if after and content_terms(after.group(1)):
+        focus = after.group(1)
+    if focus.lower() in _NOT_COUNTED:
         return None  # a unit or a dimension, not a thing: the passage says "$6bn", "15 km", "(15)"
-    terms = content_terms(m.group("focus"))
+    terms = content_terms(focus)
     return terms or None
 
 

@@ -208,6 +208,8 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
                 continue  # "US", "China": a country, not the asked person
             if slot == "who" and len(words) == 1 and words[0] in DEMONYMS:
                 continue  # "Italian", "Japanese": a nationality, not who
+            if slot == "who" and asked and asked.full_name and _INITIALS.fullmatch(sentence[start : m.end()]):  # fmt: skip
+                continue  # "berinisial MU": initials withhold the full name asked for
             if slot == "who" and len(words) == 1 and _AFTER_POSSESSIVE.search(sentence[:start]):
                 continue  # "his Tour debut", "their Premiership rivals": a thing someone has
             if not words or all(any(entity_in(e, w) for e in q_entities) for w in words):
@@ -229,6 +231,8 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
         yield start, m.end()
 
 
+# Initials standing for a withheld name: "MU", "JY", "A.S.", "M. R."
+_INITIALS = re.compile(r"(?:[A-Z]{1,3}\.?)(?:\s*[A-Z]{1,3}\.?)*")
 _RANGE_OF = re.compile(r"\b(?:pukul|jam|aged|usia|umur|halaman|page|pages|pasal|article|nomor|no|tahun|years?)\.?\s+$", re.I)  # fmt: skip
 # A year right after a capitalised word that is no month, weekday or stopword ("In 2000") ends
 # a name: "The Tour 2018", "Piala Presiden 2018".

@@ -1151,6 +1151,12 @@ def test_party_names_and_a_trade_cross_languages():
             "Jakarta recorded 3 fires on Monday.",
         ),  # fmt: skip
         (
+            "At what altitude were the bodies of the four Everest climbers found?",
+            "length",
+            "The four climbers were found in two tents at 8,000 metres on Everest.",
+            "The four climbers were found in two tents on Everest on Wednesday.",
+        ),  # fmt: skip
+        (
             "How heavy is the Borobudur bell?",
             "weight",
             "The Borobudur bell weighs 5 tonnes.",
@@ -1182,3 +1188,41 @@ def test_words_of_measure_that_ask_no_measure():
     assert fillers("length", "The deal is worth £435m and the bridge is 30 metres high.") == ["30 metres"]  # fmt: skip
     assert fillers("length", "Jembatan sepanjang 5 km itu ditutup.", given=["5"]) == []  # its own
     assert fillers("temperature", "Suhu 30-35 derajat; 7,2 derajat Lintang Selatan; -5C malam.") == ["35 derajat", "-5C"]  # fmt: skip
+
+
+def test_what_is_the_name_of_asks_a_name():
+    from assistant.evidence import why_not_answered
+    from assistant.question_parse import asked_slot
+
+    # A real near-miss: the article names the spammers' group but not one spammer.
+    question = "What are the names of the spammers the FTC won a court order against?"
+    assert asked_slot(question) == "who"
+    assert asked_slot("What is the name of the airport Jokowi inaugurated in Yahukimo?") == "who"
+    ftc = "The US Federal Trade Commission (FTC) has won a court order that stops an international group of spammers sending e-mail."  # fmt: skip
+    assert why_not_answered(question, ftc) == "no who in a relevant sentence"
+    named = "The FTC won a court order against the spammers Ryan Pitylak and Mark Trotter."
+    assert why_not_answered(question, named) is None
+
+
+def test_initials_give_no_full_name():
+    from assistant.question_parse import parse_question
+    from assistant.slot_fillers import slot_fillers
+
+    # A real near-miss: news withholding the suspects' names writes their initials.
+    arrest = "Dari penggeledahan itu diamankan pula dua orang pelaku yakni berinisial MU dan JY."
+
+    def fillers(question):
+        parsed = parse_question(question)
+        return [arrest[a:b] for a, b in slot_fillers("who", arrest, parsed.given, arrest, parsed)]
+
+    assert fillers("Siapa nama lengkap pelaku yang diamankan?") == []
+    assert fillers("What is the full name of the suspect who was arrested?") == []
+    assert fillers("Siapa pelaku yang diamankan?") == ["MU", "JY"]  # initials answer a who
+
+
+def test_a_name_before_the_counted_thing_says_whose_it_is():
+    from assistant.question_parse import question_focus
+
+    assert question_focus("how many Bafta nominations did the Aviator get") == {"nominations", "nomin"}  # fmt: skip
+    assert question_focus("How many Britons were killed?") == {"britons", "briton"}
+    assert question_focus("Berapa kursi DPR yang diraih?") == {"kursi"}

@@ -239,3 +239,29 @@ def test_who_did_it_is_asked_by_the_doers_role():
     )
     best = best_sentences("who refereed the portsmouth v arsenal game", [match])[0].sentence
     assert best.startswith("Referee Howard Webb")
+
+
+def test_a_person_or_organisation_asked_by_kind_is_named_beside_it():
+    from assistant.question_parse import parse_question
+
+    assert parse_question("Which record label released Beverley Knight's single No More?").role_kind == "organisation"  # fmt: skip
+    assert parse_question("Siapa hakim yang menangani gugatan perluasan Stansted?").role_kind == "person"  # fmt: skip
+    assert parse_question("Which beer brands does Heineken own?").role_kind is None  # a thing's kind
+    assert parse_question("Who directed The Last Jedi?").role_kind is None  # also "directed by"
+    column = RANKER_FEATURES.index("named_role_missing")
+
+    def missing(question, text):
+        return list(sentence_features(question, [text])[1][:, column])
+
+    # A real near-miss: the article names the singers, never a label.
+    label = "Which record label released Beverley Knight's anti-gun single No More?"
+    knight = "Knight and drum 'n' bass star Roni Size have released No More in a bid to reduce gun use."  # fmt: skip
+    assert missing(label, knight) == [1.0]
+    assert missing(label, "No More is out on her record company Parlophone.") == [0.0]
+    # An organisation named by its legal form needs no word for its kind.
+    mandala = "Saat ini 90 persen saham Mandala dimiliki Yayasan Dharma Putra Kostrad dan sisanya dipegang PT Darma Kencana Sakti."  # fmt: skip
+    assert missing("Perusahaan mana yang memegang saham Mandala?", mandala) == [0.0]
+    # The judge's sentence outranks the one naming other people.
+    stansted = "Campaigners led by Peter Sanders challenged the Stansted plans. Judge Mark Smith heard the challenge to the Stansted plans."  # fmt: skip
+    best = best_sentences("Which judge heard the challenge to the Stansted plans?", [stansted])[0]
+    assert best.sentence.startswith("Judge Mark Smith")
