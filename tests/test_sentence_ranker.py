@@ -246,7 +246,7 @@ def test_a_person_or_organisation_asked_by_kind_is_named_beside_it():
 
     assert parse_question("Which record label released Beverley Knight's single No More?").role_kind == "organisation"  # fmt: skip
     assert parse_question("Siapa hakim yang menangani gugatan perluasan Stansted?").role_kind == "person"  # fmt: skip
-    assert parse_question("Which beer brands does Heineken own?").role_kind is None  # a thing's kind
+    assert parse_question("Which beer brands does Heineken own?").role_kind is None  # fmt: skip
     assert parse_question("Who directed The Last Jedi?").role_kind is None  # also "directed by"
     column = RANKER_FEATURES.index("named_role_missing")
 
