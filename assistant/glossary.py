@@ -23,6 +23,9 @@ WORD = re.compile(r"[\w'’-]+")  # a word as the glossary and the answer checks
 GLOSSARY = """
 say said says tell told state stated / kata katanya mengatakan dikatakan ujar ujarnya ucap menyatakan tutur tuturnya ungkap mengungkapkan
 announce announced announcement / umumkan mengumumkan diumumkan pengumuman
+behalf represent represents represented representing / mewakili perwakilan
+speak speaks spoke speaking / bicara berbicara
+respond responds responded response / tanggapi menanggapi tanggapan
 explain explained / jelaskan menjelaskan dijelaskan
 claim claimed / klaim mengklaim diklaim
 deny denied / bantah membantah dibantah menyangkal

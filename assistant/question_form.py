@@ -37,6 +37,11 @@ _TYPED_SHORT = re.compile(
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 
 
+# "Berapa persisnya nilai ganti rugi …": a hedge between "berapa" and what it asks says nothing
+# of what is asked ("berapa nilai" asks a sum).
+_HEDGE_AFTER_BERAPA = re.compile(r"\b(berapa(?:kah)?)\s+(?:persisnya|tepatnya|sebenarnya|kira-kira|kurang lebih|kiranya)\b", re.I)  # fmt: skip
+
+
 def _spelled_out(m: re.Match) -> str:
     word = TYPED_SHORT_FORMS[m.group(0).lower()]
     return word.capitalize() if m.group(0)[0].isupper() else word
@@ -49,6 +54,7 @@ def normalize_question(question: str, passages: list[str]) -> str:
     "Marat Safin's coach", "mcmoran" -> "McMoran"), unless it stands beside such a word."""
     if detect_language(question) == "id":  # "hrs" in an English question is hours
         question = _TYPED_SHORT.sub(_spelled_out, question)
+    question = _HEDGE_AFTER_BERAPA.sub(r"\1", question)
     question = _CONTRACTION.sub(lambda m: f"{m.group(1)} {'is' if m.group(2).lower() == 's' else 'are'}", question)  # fmt: skip
     typed = _ACRONYM.sub("", question)
     if typed != typed.lower():

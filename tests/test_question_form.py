@@ -70,3 +70,10 @@ def test_short_forms_are_spelled_out_in_indonesian_questions_only():
     assert (
         normalize_question("Apa lagu baru penyanyi Ga-in?", []) == "Apa lagu baru penyanyi Ga-in?"
     )
+
+
+def test_a_hedge_after_berapa_leaves_what_it_asks():
+    question = normalize_question("Berapa persisnya nilai ganti rugi yang dituntut Texas?", [])
+    assert question == "Berapa nilai ganti rugi yang dituntut Texas?"
+    assert asked_slot(question) == "money"
+    assert normalize_question("berapa tepatnya korban tewas?", []) == "berapa korban tewas?"

@@ -67,6 +67,10 @@ def test_across_languages_the_glossary_counts_the_question_words():
     assert translated_question("Where was Joe Taslim born?", {"joe", "taslim"}) == "dilahirkan"
     assert "gugat" in translated_question("Will she sue?")
     assert "gugat" not in translated_question("When did Sue Grafton die?", {"sue", "grafton"})
+    # "Siapa yang berbicara mewakili Pitylak": the spokesman "speaking on behalf of Mr Pitylak".
+    hughes = written_forms("said Lin Hughes, speaking on behalf of Mr Pitylak and Mr Trotter.")
+    assert translations("berbicara") & hughes and translations("mewakili") & hughes
+    assert translations("menanggapi") & written_forms("Leadplex declined to respond.")
     taslim = (
         "Buktinya, pria bernama lengkap Johannes Taslim ini akan main film Korea berjudul Swordsman. "
         "Di Negeri Ginseng, pria kelahiran Palembang itu berkenalan dengan banyak pelaku perfilman."
