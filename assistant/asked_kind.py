@@ -2,8 +2,10 @@
 
 "In which hospital …" is answered by a name written with its kind ("RS Mitra Keluarga",
 "Cottage Hospital"); "What is the name of the spokesman who …" and "Which judge …" by a name
-written next to the role, where the article writes the role at all. `question_parse.parse_question`
-reads both from the question; `slot_fillers.slot_fillers` and `evidence.why_not_answered` apply them.
+written next to the role, where the article writes the role at all; "Which record label …" by
+an organisation's name, which news writes with its kind ("record company Polydor").
+`question_parse.parse_question` reads these from the question; `slot_fillers.slot_fillers`,
+`evidence.why_not_answered` and the sentence ranker apply them.
 """
 
 from __future__ import annotations
@@ -20,6 +22,13 @@ from ingest.quotes import ROLE_TITLES
 ASKED_ROLE = re.compile(
     r"\b(?i:which|what|siapa(?:kah)?)\s+(?:[A-Z][\w-]+\s+)?(?P<role>[a-z][\w-]+)|\b(?P<role2>[a-z][\w-]+|^[A-Z][a-z-]+)\s+(?i:mana(?:kah)?)\b"
 )
+
+
+def asked_role_word(question: str) -> str:
+    """The word a which/who question names its kind of answer by ("Which record label …" ->
+    "record", "Klub mana …" -> "klub"), in lower case; "" when it names none."""
+    m = ASKED_ROLE.search(question)
+    return (m.group("role") or m.group("role2") or "").lower() if m else ""
 
 
 # Places news names by their kind: "RS Mitra Keluarga", "Dundee University", "Pengadilan Negeri
@@ -53,7 +62,7 @@ _PLACE_KIND_ASKED = [
     (
         re.compile(
             rf"\b(?:which|what)\s+(?:[a-z]+\s+)?(?:{_alternatives(asked)})\b{_PERSON_OF_A_PLACE}|\b(?:{_alternatives(asked)})\s+(?:apa|mana)\b"
-            rf"|\bnames? of (?:the|a|an|this|that)\s+(?:{_alternatives(asked)})\b{_PERSON_OF_A_PLACE}|\bnama\s+(?:{_alternatives(asked)})\b{_PERSON_OF_A_PLACE}",
+            rf"|\bnames? of (?:the|a|an|this|that)\s+(?:[a-z]+\s+)?(?:{_alternatives(asked)})\b{_PERSON_OF_A_PLACE}",
             re.I,
         ),  # fmt: skip
         re.compile(rf"\b(?:{_alternatives(written)})\b", re.I),
@@ -89,7 +98,7 @@ def asked_place_kind(question: str) -> re.Pattern | None:
 # a Brazilian programmer", "one dealer, who asked not to be named"), while a sentence that names
 # the person writes the name next to it ("spokesman William Gaillard", "Direktur Utama Pertamina
 # Elia Massa Manik"). English puts the role last before "who"; Indonesian first after "nama".
-_NAME_ASKED_EN = re.compile(r"\bnames? of (?:the|a|an|this|that)\s+(?:[\w'’-]+\s+){0,4}?(?P<role>[a-z][\w-]+)\s+(?:who|that|which|whose|at|of|in|for|from)\b|\bnames? of (?:the|a|an)\s+(?P<role3>[a-z][\w-]+)\s+the\b", re.I)  # fmt: skip
+_NAME_ASKED_EN = re.compile(r"\bnames? of (?:the|a|an|this|that)\s+(?:[\w'’-]+\s+){0,4}?(?P<role>[a-z][\w-]+)\s+(?:who|that|which|whose|at|of|in|for|from)\b|\bnames? of (?:the|a|an)\s+(?P<role_before_clause>[a-z][\w-]+)\s+the\b", re.I)  # fmt: skip
 _NAME_ASKED_ID = re.compile(r"\bsiapa(?:kah)?\s+nama(?:\s+lengkap)?\s+(?P<role>[a-z][\w-]+)\b|\bnama(?:\s+lengkap)?\s+(?P<role2>[a-z][\w-]+)\b[^?]*\bsiapa\b", re.I)  # fmt: skip
 # The roles "which …" and "siapa …" ask a person by, in both languages. A thing's kind ("which
 # beer brands", "vitamin apa") is no role: news names brands and vitamins without their kind.
@@ -111,11 +120,12 @@ PERSON_ROLES = ROLE_TITLES - _NOT_ROLE_TITLES | {
 }  # fmt: skip
 # The kinds of organisation a which-question asks for ("Which record label …", "Perusahaan
 # mana …"). News writes the kind beside the name ("record company Polydor", "firm Sophos") or
-# names it with its legal form ("PT Darma Kencana Sakti").
+# in it ("PT Darma Kencana Sakti", "Polydor Records"). Not clubs: "Beckham joined LA Galaxy".
 ORGANISATION_KINDS = {
     "company", "companies", "firm", "firms", "perusahaan", "label", "labels", "record",
-    "club", "clubs", "klub", "university", "universitas", "investor", "investors", "station",
-    "stasiun", "radio", "publisher", "penerbit", "broadcaster", "newspaper", "koran", "insurer",
+    "university", "universities", "universitas", "investor", "investors", "station", "stations",
+    "stasiun", "radio", "publisher", "publishers", "penerbit", "broadcaster", "broadcasters",
+    "newspaper", "newspapers", "koran", "insurer", "insurers",
 }  # fmt: skip
 # Words after "name of the …" or "nama …" that are no role: "nama asli", "the one who", and
 # "man"/"pria", which news writes of anyone.
@@ -137,9 +147,8 @@ def asked_name_role(question: str) -> frozenset[str] | None:
     """
     m = _NAME_ASKED_EN.search(question) or _NAME_ASKED_ID.search(question)
     if m:
-        role = (m.group("role") or m.groupdict().get("role2") or m.groupdict().get("role3") or "").lower()  # fmt: skip
-    elif m := ASKED_ROLE.search(question):  # "Which judge …", "Siapa hakim …": a person's role too
-        role = (m.group("role") or m.group("role2")).lower()
+        role = (m.group("role") or m.groupdict().get("role2") or m.groupdict().get("role_before_clause") or "").lower()  # fmt: skip
+    elif role := asked_role_word(question):  # "Which judge …", "Siapa hakim …": a person's role too
         if role not in PERSON_ROLES:
             return None
     else:
@@ -159,18 +168,29 @@ _ROLES_WRITTEN_OTHERWISE = {
 }  # fmt: skip
 
 
+# "Which company official …", "Which club's manager …", "Which university professor …": the kind
+# only says whose; the person is asked, by a role news may write otherwise.
+_PEOPLE_OF_AN_ORGANISATION = PERSON_ROLES | _ROLES_WRITTEN_OTHERWISE | {
+    "professor", "professors", "lecturer", "lecturers", "dosen", "student", "students",
+    "mahasiswa", "staff", "worker", "workers", "employee", "employees", "pegawai", "karyawan",
+}  # fmt: skip
+_KIND_OF_A_PERSON = re.compile(rf"['’]s\b|\s+(?:{'|'.join(sorted(_PEOPLE_OF_AN_ORGANISATION, key=len, reverse=True))})\b", re.I)  # fmt: skip
+
+
 def asked_role_kind(question: str) -> str | None:
     """Whether a which/who question asks for a "person" by an office or role ("Which judge …",
     "Siapa sutradara …") or for an "organisation" by its kind ("Which record label …"); None
     for any other kind of thing ("which beer brands", "film apa") and for a doer asked by the
     verb ("Who directed …": news also writes "directed by")."""
     m = ASKED_ROLE.search(question)
-    role = (m.group("role") or m.group("role2") or "").lower() if m else ""
+    role = asked_role_word(question)
     if role in _ROLES_WRITTEN_OTHERWISE:
         return None
     if role in PERSON_ROLES:
         return "person"
-    return "organisation" if role in ORGANISATION_KINDS else None
+    if role in ORGANISATION_KINDS and not (m and _KIND_OF_A_PERSON.match(question, m.end())):
+        return "organisation"
+    return None
 
 
 def role_spans(sentence: str, role: Set[str]) -> list[tuple[int, int]]:
@@ -203,8 +223,9 @@ ORGANISATION_WORDS = LEGAL_FORMS | {
 def names_an_organisation(name: str) -> bool:
     """Whether a capitalised name is an organisation's: it holds a word only organisations are
     named with, in a name of three words or fewer or among its last two ("Menatep Group"), or
-    opens with a legal form ("PT Darma Kencana Sakti"). Indonesian writes an office, its organisation and its holder as one run of capitals:
-    "Pengadilan Negeri Jakarta Selatan Asiadi Sembiring" ends with a judge."""
+    opens with a legal form ("PT Darma Kencana Sakti"). Indonesian writes an office, its
+    organisation and its holder as one run of capitals: "Pengadilan Negeri Jakarta Selatan
+    Asiadi Sembiring" ends with a judge."""
     words = [word.lower() for word in WORD.findall(name)]
     if words and words[0] in LEGAL_FORMS:
         return True  # "PT Darma Kencana Sakti": a legal form opens the name

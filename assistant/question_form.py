@@ -1,6 +1,6 @@
 """A question as typed, put in the form the answer checks read: typed short forms and
-contractions spelled out and, when it was typed in lower case (acronyms aside), the names
-capitalised as the retrieved news writes them.
+contractions spelled out, a hedge after "berapa" ("persisnya") dropped and, when it was typed in
+lower case (acronyms aside), the names capitalised as the retrieved news writes them.
 
 The checks (and the model) read names by their capitals and the asked slot by its words: "who
 coaches marat safin" has no name to look for, and "What's the maximum fine …" no "what … fine".

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.asked_kind import (
-    ASKED_ROLE,
     LEGAL_FORMS,
     PERSON_ROLES,
     PLACE_KIND_APA,
     asked_name_role,
     asked_place_kind,
     asked_role_kind,
+    asked_role_word,
 )
 from assistant.glossary import WORD, translations
 from assistant.name_match import word_stems
@@ -277,7 +277,7 @@ class ParsedQuestion:
     words: frozenset[str]  # every word of the question, in lower case
 
 
-# "Siapa nama lengkap JY …", "What is the suspect's real name?": news that withholds a name
+# "Siapa nama lengkap JY …", "What is the full name of the suspect …": news that withholds a name
 # writes initials ("MU dan JY"), which do not answer it.
 _FULL_NAME = re.compile(r"\b(?:full|real|complete) names?\b|\bnama (?:lengkap|asli)\b", re.I)
 
@@ -445,8 +445,7 @@ def question_role(question: str, slot: str | None = None) -> set[str] | None:
     ("bos" / "CEO"), so it weighs in the ranking rather than decides."""
     if (slot or asked_slot(question)) != "who":
         return None  # a place's kind goes unsaid: "di Florida", not "di negara bagian Florida"
-    m = ASKED_ROLE.search(question)
-    role = (m.group("role") or m.group("role2")).lower() if m else ""
+    role = asked_role_word(question)
     terms = content_terms(role) if role not in _NOT_ROLES else set()
     if not terms and (verb := _WHO_DID.search(question)) and (agent := AGENT_OF_VERB.get(verb.group("verb").lower())):  # fmt: skip
         terms = {agent}  # as written: "pendiri" stems to "diri" (self), in every "dirinya"
@@ -494,14 +493,18 @@ _RATE_OF = re.compile(
 )
 
 
+_COUNTED_AFTER_A_NAME = re.compile(r"\s+([a-z][\w-]*)\s+(?:did|do|does|has|have|had|was|were|is|are|will|would|can|could|yang)\b")  # fmt: skip
+
+
 def question_focus(question: str) -> set[str] | None:
     """Stems of the word a quantity question counts: 'Berapa hadiah uang…' -> {'hadiah'}."""
     m = _FOCUS.search(question) or _RATE_OF.search(question)
     if not m:
         return None
     focus = m.group("focus")
-    # "How many Bafta nominations …": a name says whose; the thing counted is the word after it.
-    after = re.match(r"\s+([a-z][\w-]*)", question[m.end() :]) if focus[:1].isupper() else None
+    # "How many Bafta nominations did …": a name says whose; the thing counted is the word after
+    # it, when the clause goes on there. "How many Britons died" counts Britons.
+    after = _COUNTED_AFTER_A_NAME.match(question, m.end()) if focus[:1].isupper() else None
     if after and content_terms(after.group(1)):
         focus = after.group(1)
     if focus.lower() in _NOT_COUNTED:

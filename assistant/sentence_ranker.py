@@ -55,8 +55,8 @@ RANKER_FEATURES = (
 # 0 across languages; it now reads the role through the glossary there too. A run of
 # bench/fit_ranker.py refits all of them.
 # named_role_missing (the question asks a person by an office or an organisation by its kind,
-# and neither the sentence nor its neighbours write it, nor, for an organisation, name one by its
-# legal form) was added by hand too: news that names the judge, the coach or the record label
+# and neither the sentence nor its neighbours write it, nor, for an organisation, give a name
+# that is one's, "PT …", "Polydor Records") was added by hand too: news that names the judge, the coach or the record label
 # writes "judge", "pelatih" or "label" beside the name. On dev (836) -2.0 refused 7 more of 280
 # unanswerable questions with no more false refusals of 556, and FacQA lost no answer. Roles news
 # writes as the office itself ("official", "bos", "player") are left out (`asked_role_kind`).
@@ -108,6 +108,7 @@ def sentence_features(question: str, passages: list[str], q_vector=None, sentenc
                 else []
             )
             filled = bool(fillers)
+            role_missing = bool(role_here) and not (role_here & window)
             sentences.append(Evidence(pi, sentence, a, b, 0.0))
             rows.append([
                 cover, cover_window, _share(q_entities, sentence.lower()), ent_p, float(filled),
@@ -116,9 +117,9 @@ def sentence_features(question: str, passages: list[str], q_vector=None, sentenc
                 0.0, 0.0, float(pi), float(not same),
                 float(any(a <= q.start < b for q in speaker_quotes)), 0.0, 0.0,
                 float(same and bool(q_terms & terms[si]) and filler_near_terms(fillers, sentence, q_terms)),
-                float(bool(role_here) and not (role_here & window)),
+                float(role_missing),
                 0.0 if same else share_of_words(translated, written[si]),
-                float(bool(parsed.role_kind) and bool(role_here) and not (role_here & window) and not (parsed.role_kind == "organisation" and _names_an_organisation(sentence, fillers))),
+                float(role_missing and bool(parsed.role_kind) and not (parsed.role_kind == "organisation" and _an_organisation_fills(sentence, fillers))),
             ])  # fmt: skip
     features = np.asarray(rows, dtype=float).reshape(len(rows), len(RANKER_FEATURES))
     if sentence_vectors is not None and q_vector is not None and len(rows):
@@ -132,7 +133,7 @@ def sentence_features(question: str, passages: list[str], q_vector=None, sentenc
     return sentences, features
 
 
-def _names_an_organisation(sentence: str, fillers: list[tuple[int, int]]) -> bool:
+def _an_organisation_fills(sentence: str, fillers: list[tuple[int, int]]) -> bool:
     """Whether one of the names filling a who-slot in `sentence` is an organisation's."""
     return any(names_an_organisation(sentence[a:b]) for a, b in fillers)
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence, Set
 
 from assistant.asked_kind import (
     KIND_BEFORE_NAME,
+    ORGANISATION_KINDS,
     ROLE_NAME_REACH,
     names_an_organisation,
     role_spans,
@@ -149,7 +150,9 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
     - its `place_kind` keeps only the names written with that kind of place: "RS Mitra
       Keluarga", "rumah sakit Cedars";
     - its `name_role`, where the sentence writes the role, keeps only the names next to it: "a
-      Brazilian programmer" names no one, whatever else the sentence names;
+      Brazilian programmer" names no one, whatever else the sentence names (and, a person's
+      role, no organisation);
+    - its `full_name`: initials ("berinisial MU") do not give a full name;
     - its `years`: a figure in a sentence dated to another year only is that year's ("pada 2016
       … laba bersih Rp 408 miliar" is no profit for 2015)."""
     counted_time = asked.counted_time if asked else None
@@ -226,12 +229,13 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
                 continue  # "In which hospital …": "Kinsey Millhone" names none
             if roles and not _near_role(sentence, start, m.end(), roles, asked):
                 continue  # "… by a Brazilian programmer", and "Sophos" said so
-            if asked and asked.name_role and names_an_organisation(sentence[start : m.end()]):
+            if asked and asked.name_role and not asked.name_role & ORGANISATION_KINDS and names_an_organisation(sentence[start : m.end()]):  # fmt: skip
                 continue  # "Which Rosneft spokesman …": "Menatep Group" is none
         yield start, m.end()
 
 
-# Initials standing for a withheld name: "MU", "JY", "A.S.", "M. R."
+# Initials standing for a withheld name: "MU", "JY", "A.S.", "M. R." (and any acronym, "KPK",
+# which is no person's full name either).
 _INITIALS = re.compile(r"(?:[A-Z]{1,3}\.?)(?:\s*[A-Z]{1,3}\.?)*")
 _RANGE_OF = re.compile(r"\b(?:pukul|jam|aged|usia|umur|halaman|page|pages|pasal|article|nomor|no|tahun|years?)\.?\s+$", re.I)  # fmt: skip
 # A year right after a capitalised word that is no month, weekday or stopword ("In 2000") ends

@@ -1204,6 +1204,15 @@ def test_what_is_the_name_of_asks_a_name():
     assert why_not_answered(question, named) is None
 
 
+def test_a_company_asked_by_name_is_an_organisation():
+    from assistant.evidence import why_not_answered
+
+    sold = "Saham itu dibeli perusahaan PT Darma Kencana Sakti."
+    assert why_not_answered("Siapa nama perusahaan yang membeli saham itu?", sold) is None
+    bought = "The shares were bought by the company PT Darma Kencana Sakti."
+    assert why_not_answered("What is the name of the company that bought the shares?", bought) is None  # fmt: skip
+
+
 def test_initials_give_no_full_name():
     from assistant.question_parse import parse_question
     from assistant.slot_fillers import slot_fillers
@@ -1225,4 +1234,6 @@ def test_a_name_before_the_counted_thing_says_whose_it_is():
 
     assert question_focus("how many Bafta nominations did the Aviator get") == {"nominations", "nomin"}  # fmt: skip
     assert question_focus("How many Britons were killed?") == {"britons", "briton"}
+    assert question_focus("How many Britons died in the attack?") == {"britons", "briton"}
+    assert question_focus("Berapa WNI tewas?") == {"wni"}
     assert question_focus("Berapa kursi DPR yang diraih?") == {"kursi"}

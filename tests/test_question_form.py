@@ -1,4 +1,5 @@
-"""The question as the answer checks read it: contractions spelled out, capitals restored."""
+"""The question as the answer checks read it: contractions spelled out, hedges dropped,
+capitals restored."""
 
 from assistant.question_form import normalize_question
 from assistant.question_parse import asked_slot, parse_question

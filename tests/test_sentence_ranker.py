@@ -252,6 +252,9 @@ def test_a_person_or_organisation_asked_by_kind_is_named_beside_it():
     assert parse_question("Siapa hakim yang menangani gugatan perluasan Stansted?").role_kind == "person"  # fmt: skip
     assert parse_question("Which beer brands does Heineken own?").role_kind is None  # fmt: skip
     assert parse_question("Who directed The Last Jedi?").role_kind is None  # also "directed by"
+    # An organisation's kind before a person's role only says whose.
+    assert parse_question("Which company official announced the recall?").role_kind is None
+    assert parse_question("Which club's manager was sacked?").role_kind is None
     column = RANKER_FEATURES.index("named_role_missing")
 
     def missing(question, text):
@@ -265,7 +268,10 @@ def test_a_person_or_organisation_asked_by_kind_is_named_beside_it():
     # An organisation named by its legal form needs no word for its kind.
     mandala = "Saat ini 90 persen saham Mandala dimiliki Yayasan Dharma Putra Kostrad dan sisanya dipegang PT Darma Kencana Sakti."  # fmt: skip
     assert missing("Perusahaan mana yang memegang saham Mandala?", mandala) == [0.0]
-    # The judge's sentence outranks the one naming other people.
-    stansted = "Campaigners led by Peter Sanders challenged the Stansted plans. Judge Mark Smith heard the challenge to the Stansted plans."  # fmt: skip
-    best = best_sentences("Which judge heard the challenge to the Stansted plans?", [stansted])[0]
-    assert best.sentence.startswith("Judge Mark Smith")
+    # The judge's passage outranks the one naming other people, by this feature alone.
+    question = "Which judge heard the challenge to the Stansted plans?"
+    campaigners = "Campaigners led by Peter Sanders heard the challenge to the Stansted plans."
+    judge = "Judge Mark Smith heard the challenge to the Stansted plans."
+    assert missing(question, campaigners) == [1.0] and missing(question, judge) == [0.0]
+    residents = "Residents near Stansted heard the challenge to the Stansted plans."
+    assert best_sentences(question, [campaigners, residents, judge])[0].sentence == judge
