@@ -214,7 +214,8 @@ ORGANISATION_WORDS = LEGAL_FORMS | {
     "fc", "club", "klub", "news", "party", "partai", "pengadilan", "mahkamah",
     "police", "polisi", "polda", "polres", "pemprov", "pemkot", "pemkab", "pemerintah",
     "government", "institute", "institut", "foundation", "yayasan", "union", "serikat",
-    "federation", "federasi", "organisation", "organization", "organisasi", "company",
+    "federation", "federasi", "persatuan", "perhimpunan", "ikatan", "himpunan", "organisation",
+    "organization", "organisasi", "company",
     "perusahaan", "holdings", "tv", "radio", "studios", "pictures", "records", "harian",
     "koran", "majalah", "tabloid",
 }  # fmt: skip

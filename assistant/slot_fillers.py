@@ -63,7 +63,8 @@ SLOT_FILLERS = {
     # No bare "m" ("£435m" is money) nor "kaki" ("dua kaki" are two legs).
     "length": re.compile(rf"{_AMOUNT}(?:met(?:er|re)s?|mdpl|cm|centimet(?:er|re)s?|sentimeter|km|kilomet(?:er|re)s?|feet|ft|foot|inci|inch(?:es)?|mil|miles?)(?![\w/])(?!\s+persegi)", re.I),
     "penalty": re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS}) (?:tahun|bulan|hari|years?|months?|days?)\b|\blife\b|\bseumur hidup\b|\bdeath\b|\bhukuman mati\b|\bacquitted\b|\bbebas\b", re.I),
-    "who": re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"),
+    # A single capital inside a name is part of it: "Stadion I Wayan Dipta".
+    "who": re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|[A-Z](?=\s+[A-Z])))*"),
     "where": re.compile(r"\b[A-Z][\w'’-]+"),
 }  # fmt: skip
 
@@ -217,6 +218,8 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
                 continue  # "his Tour debut", "their Premiership rivals": a thing someone has
             if not words or all(any(entity_in(e, w) for e in q_entities) for w in words):
                 continue
+            if asked and all(w in asked.words for w in words):
+                continue  # "the Grand Final" of "… the grand final take place": the question's own words
             if start == 0 and len(words) == 1 and words[0] in STOPWORDS | QUESTION_WORDS:
                 continue
             named = [w for w in words if w not in STOPWORDS]
