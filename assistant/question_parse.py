@@ -59,9 +59,9 @@ SLOTS = [
     # gives as a sum ("rise by £1,400") or a share ("fell 33%").
     ("change", re.compile(r"\bby how much\b|\bhow (?:much|far)\b(?=[^?]*\b(?:fall|fell|falls|rise|rose|rises|drop|dropped|drops|grow|grew|grows|increase|increased|decrease|decreased|decline|declined|jump|jumped|slump|slumped|shrink|shrank|climb|climbed|go up|go down|went up|went down)\b)", re.I)),
     # "How much did X pay …", "Berapa harga …": a sum of money, with its currency.
-    ("money", re.compile(r"\bhow much\b(?=[^?]*\b(?:pay|paid|pays|paying|cost|costs|costing|spend|spent|spending|earn|earned|earns|earning|raise|raised|raising|offer|offered|offering|bid|bidding|worth|charge|charged|charging|sell for|sold for|fine|fined|price|salary|budget|fee|compensation|invest|invested|investing|owe|owed|lend|lent|borrow|borrowed|money|profits?|revenues?|turnover)\b)|" + _WHAT_THE + r"(?:price|cost|fee|salary|budget|fine|sum)\b|\bwhat (?:does|did|do|will|would)(?![^?]*\b(?:say|said|tell|told|think|claim)\b)(?:\s+[\w'’-]+){1,6}?(?<!\bthe)(?<!\ba)(?<!\bits)(?<!\btheir)(?<!\bhis)(?<!\bher)(?<!\bthis)(?<!\bthat)\s+cost\b|\bwhat (?:(?:is|was|were|are|will be) )?(?:(?:the|its|their|his|her) )?(?:(?-i:[A-Z])[\w.&'’-]*\s+){0,3}(?:(?:net|gross|annual|pre-tax|operating|full-year|quarterly) )*(?:profits?|revenues?|turnover|earnings)\b(?! (?:growth|rise|fall|drop|forecast|warning|margin|increase|decrease|jump|decline|share|per share)s?\b)|\bberapa(?:kah)? (?:(?:besar(?:an|nya)?|jumlah|total) )?(?:harga|biaya|dana|nilai|gaji|anggaran|hadiah uang|denda|tarif|ongkos|upah|uang|modal|investasi|kerugian|ganti rugi|kompensasi|pendapatan|penghasilan|laba|keuntungan|omzet|omset|pemasukan|utang|pinjaman)\b|\b(?:harga|biaya|gaji|denda|tarif)(?:nya)? berapa\b", re.I)),
+    ("money", re.compile(r"\bhow much\b(?=[^?]*\b(?:pay|paid|pays|paying|cost|costs|costing|spend|spent|spending|earn|earned|earns|earning|raise|raised|raising|offer|offered|offering|bid|bidding|worth|charge|charged|charging|sell for|sold for|fine|fined|price|salary|budget|fee|compensation|invest|invested|investing|owe|owed|lend|lent|borrow|borrowed|money|profits?|revenues?|turnover)\b)|" + _WHAT_THE + r"(?:price|cost|fee|salary|budget|fine|sum)\b|\bwhat (?:does|did|do|will|would)(?![^?]*\b(?:say|said|tell|told|think|claim)\b)(?:\s+[\w'’-]+){1,6}?(?<!\bthe)(?<!\ba)(?<!\bits)(?<!\btheir)(?<!\bhis)(?<!\bher)(?<!\bthis)(?<!\bthat)\s+cost\b|\bwhat (?:(?:is|was|were|are|will be) )?(?:(?:the|its|their|his|her) )?(?:(?-i:[A-Z])[\w.&'’-]*\s+){0,3}(?:(?:net|gross|annual|pre-tax|operating|full-year|quarterly) )*(?:profits?|revenues?|turnover|earnings)\b(?! (?:growth|rise|fall|drop|forecast|warning|margin|increase|decrease|jump|decline|share|per share)s?\b)|\bberapa(?:kah)? (?:(?:besar(?:an|nya)?|jumlah|total) )?(?:harga|biaya|dana|nilai|gaji|anggaran|hadiah uang|denda|tarif|ongkos|upah|uang|modal|investasi|kerugian|ganti rugi|kompensasi)\b|\bberapa(?:kah)? (?:(?:besar(?:an|nya)?|jumlah|total) )?(?:pendapatan|penghasilan|laba|keuntungan|omzet|omset|pemasukan|utang|pinjaman)\b(?![^?]*(?:%|\b(?:persen|naik|turun|tumbuh|meningkat|menurun|rasio|pertumbuhan|kenaikan|penurunan|PDB)\b))|\b(?:harga|biaya|gaji|denda|tarif)(?:nya)? berapa\b", re.I)),
     # "How long …", "Berapa lama …": a span of time.
-    ("duration", re.compile(r"\bhow long\b(?! ago)(?![^?]*\b(?:in )?(?:kilomet(?:er|re)s|met(?:er|re)s|miles|km|feet)\b)|\b(?:berapa|sudah berapa)(?:kah)? lama(?:kah|nya)?\b", re.I)),
+    ("duration", re.compile(r"\bhow long\b(?! ago)(?!\s+(?:is|was|are|were|will be)\b[^?]*\bin (?:kilomet(?:er|re)s|met(?:er|re)s|miles|km|feet)\b)|\b(?:berapa|sudah berapa)(?:kah)? lama(?:kah|nya)?\b", re.I)),
     # "How far …", "Berapa jauh …": a distance, with its unit.
     ("distance", re.compile(r"\bhow far\b|\bberapa(?:kah)? (?:jauh|jarak)\b|\bjarak(?:nya)? berapa\b", re.I)),
     # A measure asks for its unit: "Berapa kecepatan angin …" is not answered by "12 rumah".
@@ -70,10 +70,10 @@ SLOTS = [
     ("area", re.compile(r"\bberapa(?:kah)? luas\b|\bluas(?:nya)? berapa\b|\bwhat (?:is|was) (?:the )?(?:total )?area of\b", re.I)),
     ("weight", re.compile(r"\bhow heavy\b|\bberapa(?:kah)? berat\b(?! (?:hukuman|vonis|sanksi|denda|pidana))|\bberat(?:nya)? berapa\b|\bwhat (?:(?:is|was) )?(?:the |its )?weight\b", re.I)),
     # Height, depth, length; not "how high" nor "berapa tinggi" (prices and inflation run high)
-    # nor "how long" (a span of time).
+    # nor "how long" (a span of time: "How long did it take to build the 57 km tunnel?") unless
+    # it asks what something is in a unit of length ("How long is the circuit in kilometres?").
     # "At what altitude …", "Pada ketinggian berapa …": a height above the ground or the sea.
-    # "How long is the circuit in kilometres?": a length, asked in its unit.
-    ("length", re.compile(r"\bhow (?:tall|deep)\b|\bhow long\b(?=[^?]*\b(?:in )?(?:kilomet(?:er|re)s|met(?:er|re)s|miles|km|feet)\b)|\bwhat (?:altitude|elevation|depth)\b|\bberapa(?:kah)? (?:kedalaman|panjang|ketinggian)\b|\b(?:kedalaman|panjang|ketinggian)(?:nya)? berapa\b", re.I)),
+    ("length", re.compile(r"\bhow (?:tall|deep)\b|\bhow long (?:is|was|are|were|will be)\b(?=[^?]*\bin (?:kilomet(?:er|re)s|met(?:er|re)s|miles|km|feet)\b)|\bwhat (?:altitude|elevation|depth)\b|\bberapa(?:kah)? (?:kedalaman|panjang|ketinggian)\b|\b(?:kedalaman|panjang|ketinggian)(?:nya)? berapa\b", re.I)),
     # "What was the final score …", "Berapa skor …": a match's result, "2-1", "lima gol tanpa balas".
     ("score", re.compile(r"\b(?:what|which)\s+(?:(?:is|was|were|will be)\s+)?(?:(?:the|a|an)\s+)?(?:(?:final|full-time|half-time|aggregate)\s+)?score\b|\bberapa(?:kah)? skor\b|\bskor(?:nya)?(?: akhir(?:nya)?)? berapa\b", re.I)),
     ("number", re.compile(r"\bhow (?:many|much|big|large)\b|\bberapa\b|" + _WHAT_THE + r"(?:percentage|share|amount|number|score|total|figure|rate)\b", re.I)),
@@ -274,6 +274,7 @@ class ParsedQuestion:
     role_translated: frozenset[str]  # `role`'s translations
     place_kind: re.Pattern | None  # `asked_place_kind`
     name_role: frozenset[str] | None  # `asked_name_role`
+    phrase: str  # its words in lower case, one space apart: "… the cpl world tour grand final …"
     full_name: bool  # it asks a full or real name (`_FULL_NAME`), which initials do not give
     words: frozenset[str]  # every word of the question, in lower case
 
@@ -317,6 +318,7 @@ def parse_question(question: str) -> ParsedQuestion:
         role_translated=frozenset().union(*map(translations, role)) if role else frozenset(),
         place_kind=asked_place_kind(question) if slot in ("who", "where") else None,
         name_role=asked_name_role(question) if slot == "who" else None,
+        phrase=" ".join(WORD.findall(question.lower())),
         full_name=slot == "who" and _FULL_NAME.search(question) is not None,
         words=frozenset(WORD.findall(question.lower())),
     )

@@ -154,6 +154,9 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
       Brazilian programmer" names no one, whatever else the sentence names (and, a person's
       role, no organisation);
     - its `full_name`: initials ("berinisial MU") do not give a full name;
+    - its `phrase`: a name of two words or more that the question itself writes ("the grand
+      final" of "CPL World Tour Grand Final") answers nothing, nor does a place that is one of
+      its `words`;
     - its `years`: a figure in a sentence dated to another year only is that year's ("pada 2016
       … laba bersih Rp 408 miliar" is no profit for 2015)."""
     counted_time = asked.counted_time if asked else None
@@ -201,7 +204,8 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
                 if rest and lead.group(0).lower() not in TITLE_WORDS and not name_at_sentence_start(lead.group(0), passage or sentence):  # fmt: skip
                     start, opens = lead.end() + rest.end(), False
                     found = sentence[start : m.end()].lower()
-            # A name that is only the question's own entity (or a title) answers nothing.
+            # A name that is only the question's own entity (or a title), or a phrase the
+            # question writes as it is, answers nothing.
             words = [w for w in WORD.findall(found) if w not in TITLE_WORDS]
             if (
                 slot == "who"
@@ -218,8 +222,10 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
                 continue  # "his Tour debut", "their Premiership rivals": a thing someone has
             if not words or all(any(entity_in(e, w) for e in q_entities) for w in words):
                 continue
-            if asked and all(w in asked.words for w in words):
-                continue  # "the Grand Final" of "… the grand final take place": the question's own words
+            if asked and len(words) > 1 and re.search(rf"\b{re.escape(' '.join(words))}\b", asked.phrase):  # fmt: skip
+                continue  # "CPL World Tour Grand Final" of "… the CPL World Tour grand final": asked, not an answer
+            if slot == "where" and asked and all(w in asked.words for w in words):
+                continue  # "Grand" of "… the grand final take place": a place is no word of the question
             if start == 0 and len(words) == 1 and words[0] in STOPWORDS | QUESTION_WORDS:
                 continue
             named = [w for w in words if w not in STOPWORDS]

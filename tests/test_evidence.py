@@ -1244,8 +1244,11 @@ def test_how_long_in_a_length_unit_asks_a_length_and_income_asks_a_sum():
 
     assert asked_slot("How long is the Termas de Rio Hondo circuit in kilometres?") == "length"
     assert asked_slot("How long did the trial last?") == "duration"
+    assert asked_slot("How long did it take to build the 57 km tunnel?") == "duration"
     assert asked_slot("Berapa pendapatan IBM tiap tahun dari lisensi paten?") == "money"
     assert asked_slot("Berapa laba bersih Telkom tahun lalu?") == "money"
+    assert asked_slot("Berapa utang pemerintah terhadap PDB dalam persen?") == "number"  # a share
+    assert asked_slot("Berapa laba bersih BRI naik tahun ini?") == "number"  # a rise
 
 
 def test_a_name_made_of_the_question_s_own_words_answers_nothing():
@@ -1257,6 +1260,9 @@ def test_a_name_made_of_the_question_s_own_words_answers_nothing():
     assert why_not_answered(question, cpl) == "no where in a relevant sentence"
     named = "The CPL World Tour grand final will take place in New York in December 2005."
     assert why_not_answered(question, named) is None
+    # A name that only shares a word with the question is still one.
+    assert why_not_answered("Which court rejected the appeal?", "The Court of Appeal rejected the appeal.") is None  # fmt: skip
+    assert why_not_answered("Who will lead the hunt for the new chief?", "Mr Hunt will lead the search for the new chief.") is None  # fmt: skip
 
 
 def test_a_capital_inside_a_name_is_part_of_it():
