@@ -215,9 +215,8 @@ ORGANISATION_WORDS = LEGAL_FORMS | {
     "police", "polisi", "polda", "polres", "pemprov", "pemkot", "pemkab", "pemerintah",
     "government", "institute", "institut", "foundation", "yayasan", "union", "serikat",
     "federation", "federasi", "persatuan", "perhimpunan", "ikatan", "himpunan", "organisation",
-    "organization", "organisasi", "company",
-    "perusahaan", "holdings", "tv", "radio", "studios", "pictures", "records", "harian",
-    "koran", "majalah", "tabloid",
+    "organization", "organisasi", "company", "perusahaan", "holdings", "tv", "radio", "studios",
+    "pictures", "records", "harian", "koran", "majalah", "tabloid",
 }  # fmt: skip
 
 

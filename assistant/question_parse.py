@@ -291,6 +291,7 @@ def parse_question(question: str) -> ParsedQuestion:
     slot = asked_slot(question)
     focus, role = question_focus(question), question_role(question, slot)
     named = {form for e in entities for form in word_stems(e)}
+    lowered = WORD.findall(question.lower())
     content = ANSWER_FORM_WORDS.sub(" ", question)
     word_forms = {}
     for word in WORD.findall(re.sub(r"['’]s\b", "", content)):
@@ -318,9 +319,9 @@ def parse_question(question: str) -> ParsedQuestion:
         role_translated=frozenset().union(*map(translations, role)) if role else frozenset(),
         place_kind=asked_place_kind(question) if slot in ("who", "where") else None,
         name_role=asked_name_role(question) if slot == "who" else None,
-        phrase=" ".join(WORD.findall(question.lower())),
+        phrase=" ".join(lowered),
         full_name=slot == "who" and _FULL_NAME.search(question) is not None,
-        words=frozenset(WORD.findall(question.lower())),
+        words=frozenset(lowered),
     )
 
 
