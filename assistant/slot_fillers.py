@@ -222,7 +222,7 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
                 continue  # "his Tour debut", "their Premiership rivals": a thing someone has
             if not words or all(any(entity_in(e, w) for e in q_entities) for w in words):
                 continue
-            if asked and len(words) > 1 and re.search(rf"\b{re.escape(' '.join(words))}\b", asked.phrase):  # fmt: skip
+            if asked and len(words) > 1 and f" {' '.join(words)} " in f" {asked.phrase} ":
                 continue  # "CPL World Tour Grand Final" of "… the CPL World Tour grand final": asked, not an answer
             if slot == "where" and asked and all(w in asked.words for w in words):
                 continue  # "Grand" of "… the grand final take place": a place is no word of the question
