@@ -1,5 +1,9 @@
 """The answering chain: condense a follow-up, retrieve, decide answerability, generate, verify.
 
+Answerability is decided twice: the sentence ranker's best score must clear its threshold, and
+the verifier (`assistant/verify.py`, the local model's yes/no verdict, when installed) must find
+that the sentences the extractive answer quotes state the answer.
+
 Preparation is a LangChain (LCEL) chain of small steps; generation streams from the chosen
 backend. The generated text is checked (`answer_checks`) before it becomes the answer: every
 `[n]` must point to a shown passage that supports its sentence, else the sentence is re-cited or
@@ -52,12 +56,14 @@ from assistant.sentence_ranker import (
     passages_competing,
     rank_sentences,
 )
+from assistant.verify import VERDICT_REFUSAL, AnswerVerifier, excerpt_of, get_verifier
 from ingest.chunk import split_sentences
 from ingest.clean import detect_language
 
 log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 2000
+_NOT_LOADED = object()  # the verifier is loaded on the first question that needs it
 _FOLLOW_UP_START = re.compile(r"^(?:and|dan|lalu|terus|kemudian|then|so|also|juga)\b[\s,]*", re.I)
 _WHAT_ABOUT = re.compile(r"^(?:what about|how about|and what about|bagaimana dengan|kalau|lalu bagaimana dengan)\s+(?P<x>.+?)[?.!]*$", re.I)  # fmt: skip
 _PRONOUN = re.compile(r"\b(?:he|she|they|him|her|them|it|his|their|dia|ia|mereka|beliau|tersebut|itu)\b|nya\b", re.I)  # fmt: skip
@@ -122,6 +128,7 @@ class NewsAssistant:
             | RunnablePassthrough.assign(evidence=RunnableLambda(self._answerable_step))
             | RunnablePassthrough.assign(ranked=RunnableLambda(self._rank_step))
         )
+        self._verifier: AnswerVerifier | None | object = _NOT_LOADED
         self.refusal_threshold = (
             REFUSAL_THRESHOLD if canonical_embedding_name(settings) == RANKER_EMBEDDING else None
         )
@@ -216,8 +223,12 @@ class NewsAssistant:
             return
         standalone = state["standalone"]
         passages, ranked = order_by_best_sentence(passages, ranked)
+        quoted = compose_extractive(standalone, passages, lang, self.embeddings, ranked)
+        if not self._quote_answers(standalone, quoted):
+            yield StreamEvent("answer", answer=Answer(REFUSALS[lang], lang, backend.name, [], answered=False))  # fmt: skip
+            return
         if backend.name == "extractive":
-            text = compose_extractive(standalone, passages, lang, self.embeddings, ranked)
+            text = quoted
             yield StreamEvent("token", text)
             yield StreamEvent("answer", answer=self._finish(text, passages, lang, backend.name, standalone))  # fmt: skip
             return
@@ -249,9 +260,7 @@ class NewsAssistant:
         if checked is not None and not claims_attributed(standalone, checked, shown):
             log.info("The %s answer gives the question's names numbers that are others'; answering extractively", backend.name)  # fmt: skip
             checked = None
-        quoted = None
         if checked is not None and (asks_for_a_count(standalone) or asks_for_a_name(standalone)):
-            quoted = compose_extractive(standalone, passages, lang, self.embeddings, ranked)
             if not states_evidence_number(standalone, checked, quoted):
                 log.info("The %s answer's number is not the best evidence's; answering extractively", backend.name)  # fmt: skip
                 checked = None
@@ -259,11 +268,23 @@ class NewsAssistant:
                 log.info("The %s answer's name is not the best evidence's; answering extractively", backend.name)  # fmt: skip
                 checked = None
         if checked is None:
-            text = quoted or compose_extractive(standalone, passages, lang, self.embeddings, ranked)
+            text = quoted
             name, cited = f"{backend.name}+extractive-fallback", passages
         else:
             text, name, cited = checked, backend.name, shown
         yield StreamEvent("answer", answer=self._finish(text, cited, lang, name, standalone))
+
+    def _quote_answers(self, question: str, quoted: str) -> bool:
+        """Whether the verifier (if any) finds that the quoted evidence states the answer."""
+        if self._verifier is _NOT_LOADED:
+            self._verifier = get_verifier(self.settings)
+        if self._verifier is None:
+            return True
+        margin = self._verifier.margin(question, excerpt_of(quoted))
+        if margin < VERDICT_REFUSAL:
+            log.info("The verifier finds no answer in the quoted evidence (margin %.2f); refusing", margin)  # fmt: skip
+            return False
+        return True
 
     def ask(self, question: str, history=None, filters=None, language="auto", llm=None) -> Answer:
         answer = None

@@ -53,6 +53,9 @@ class Settings(BaseSettings):
     gguf_path: Path | None = None
     llm_max_tokens: int = 320
     llm_threads: int = 2
+    # Before an answer is given, ask the local model whether the quoted evidence states it
+    # (assistant/verify.py): auto (when the local model is installed) | off | local.
+    verify: Literal["auto", "off", "local"] = "auto"
 
     # The default corpus the app ingests on first start (paths or URLs, comma separated).
     corpus: str = ""
