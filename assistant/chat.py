@@ -1,8 +1,8 @@
 """The answering chain: condense a follow-up, retrieve, decide answerability, generate, verify.
 
-Answerability is decided twice: the sentence ranker's best score must clear its threshold, and
-the verifier (`assistant/verify.py`, the local model's yes/no verdict, when installed) must find
-that the sentences the extractive answer quotes state the answer.
+Answerability is decided by the sentence ranker's best score against its threshold and, for a
+quoted (extractive) answer, by the verifier (`assistant/verify.py`): the local model's yes/no
+verdict on whether the quoted sentences state the answer.
 
 Preparation is a LangChain (LCEL) chain of small steps; generation streams from the chosen
 backend. The generated text is checked (`answer_checks`) before it becomes the answer: every
@@ -223,12 +223,11 @@ class NewsAssistant:
             return
         standalone = state["standalone"]
         passages, ranked = order_by_best_sentence(passages, ranked)
-        quoted = compose_extractive(standalone, passages, lang, self.embeddings, ranked)
-        if not self._quote_answers(standalone, quoted):
-            yield StreamEvent("answer", answer=Answer(REFUSALS[lang], lang, backend.name, [], answered=False))  # fmt: skip
-            return
         if backend.name == "extractive":
-            text = quoted
+            text = compose_extractive(standalone, passages, lang, self.embeddings, ranked)
+            if not self._quote_answers(standalone, text):
+                yield StreamEvent("answer", answer=Answer(REFUSALS[lang], lang, backend.name, [], answered=False))  # fmt: skip
+                return
             yield StreamEvent("token", text)
             yield StreamEvent("answer", answer=self._finish(text, passages, lang, backend.name, standalone))  # fmt: skip
             return
@@ -260,7 +259,9 @@ class NewsAssistant:
         if checked is not None and not claims_attributed(standalone, checked, shown):
             log.info("The %s answer gives the question's names numbers that are others'; answering extractively", backend.name)  # fmt: skip
             checked = None
+        quoted = None
         if checked is not None and (asks_for_a_count(standalone) or asks_for_a_name(standalone)):
+            quoted = compose_extractive(standalone, passages, lang, self.embeddings, ranked)
             if not states_evidence_number(standalone, checked, quoted):
                 log.info("The %s answer's number is not the best evidence's; answering extractively", backend.name)  # fmt: skip
                 checked = None
@@ -268,19 +269,28 @@ class NewsAssistant:
                 log.info("The %s answer's name is not the best evidence's; answering extractively", backend.name)  # fmt: skip
                 checked = None
         if checked is None:
-            text = quoted
+            text = quoted or compose_extractive(standalone, passages, lang, self.embeddings, ranked)
             name, cited = f"{backend.name}+extractive-fallback", passages
+            if not self._quote_answers(standalone, text):
+                yield StreamEvent("answer", answer=Answer(REFUSALS[lang], lang, name, [], answered=False))  # fmt: skip
+                return
         else:
             text, name, cited = checked, backend.name, shown
         yield StreamEvent("answer", answer=self._finish(text, cited, lang, name, standalone))
 
     def _quote_answers(self, question: str, quoted: str) -> bool:
-        """Whether the verifier (if any) finds that the quoted evidence states the answer."""
+        """Whether the verifier (if any) finds that a quoted (extractive) answer states the
+        answer. A model's own answer is not put to it: the -0.8 threshold was measured on
+        quotes. A verifier that fails lets the answer through."""
         if self._verifier is _NOT_LOADED:
             self._verifier = get_verifier(self.settings)
         if self._verifier is None:
             return True
-        margin = self._verifier.margin(question, excerpt_of(quoted))
+        try:
+            margin = self._verifier.margin(question, excerpt_of(quoted))
+        except Exception as exc:  # noqa: BLE001 - a failed check must not lose the answer
+            log.warning("The answer verifier failed (%s); answering unverified", exc)
+            return True
         if margin < VERDICT_REFUSAL:
             log.info("The verifier finds no answer in the quoted evidence (margin %.2f); refusing", margin)  # fmt: skip
             return False

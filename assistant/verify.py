@@ -21,7 +21,6 @@ import atexit
 import json
 import logging
 import threading
-from functools import cache
 from pathlib import Path
 from typing import Protocol
 
@@ -40,6 +39,7 @@ VERDICT_REFUSAL = -0.8
 _CONTEXT_TOKENS = 2048
 _MAX_EXCERPT_CHARS = 1500
 _MAX_QUESTION_CHARS = 500
+_EXCERPT_SLOT = "\x00excerpt\x00"
 
 
 class AnswerVerifier(Protocol):
@@ -77,29 +77,41 @@ class LocalModelVerifier:
         self._llm = Llama(model_path=str(model_path), n_ctx=_CONTEXT_TOKENS, n_threads=threads, n_batch=512, verbose=False)  # fmt: skip
         self._yes = self._token("Yes")
         self._no = self._token("No")
-        prefix = self._llm.tokenize(verification_prefix().encode(), add_bos=False, special=True)
-        self._llm.eval(prefix)
+        self._llm.eval(self._tokens(verification_prefix(), special=True))
         self._prefix_tokens = self._llm.n_tokens
         self._lock = threading.Lock()
 
     def _token(self, word: str) -> int:
-        (token,) = self._llm.tokenize(word.encode(), add_bos=False)
+        (token,) = self._tokens(word)
         return token
 
+    def _tokens(self, text: str, special: bool = False) -> list[int]:
+        return self._llm.tokenize(text.encode(), add_bos=False, special=special)
+
+    def question_tokens(self, question: str, excerpt: str) -> list[int]:
+        """The question's turn, ending in the assistant's turn marker. Only the template's own
+        markers are read as control tokens (an article's "<|im_end|>" is text), and an excerpt
+        too long for the context is cut, never the question or the marker."""
+        (_, _), (_, user) = render("verify", excerpt=_EXCERPT_SLOT, question=question[:_MAX_QUESTION_CHARS])  # fmt: skip
+        before, after = user.split(_EXCERPT_SLOT)
+        head = self._tokens("<|im_start|>user\n", special=True) + self._tokens(before)
+        tail = self._tokens(after) + self._tokens("<|im_end|>\n<|im_start|>assistant\n", special=True)  # fmt: skip
+        room = _CONTEXT_TOKENS - self._prefix_tokens - len(head) - len(tail)
+        return head + self._tokens(excerpt[:_MAX_EXCERPT_CHARS])[: max(room, 0)] + tail
+
     def margin(self, question: str, excerpt: str) -> float:
-        (_, _), (_, user) = render("verify", excerpt=excerpt[:_MAX_EXCERPT_CHARS], question=question[:_MAX_QUESTION_CHARS])  # fmt: skip
-        text = _chatml("user", user) + "<|im_start|>assistant\n"
-        tokens = self._llm.tokenize(text.encode(), add_bos=False, special=True)
+        tokens = self.question_tokens(question, excerpt)
         with self._lock:
-            # Drop the previous question's tokens; the prefix stays in the KV cache.
-            self._llm._ctx.kv_cache_seq_rm(-1, self._prefix_tokens, -1)
+            # Evaluating from the end of the prefix drops the previous question from the KV
+            # cache (llama-cpp's eval clears the cache past n_tokens); the prefix stays.
             self._llm.n_tokens = self._prefix_tokens
-            self._llm.eval(tokens[: _CONTEXT_TOKENS - self._prefix_tokens - 1])
-            logits = self._np.ctypeslib.as_array(self._llm._ctx.get_logits(), shape=(self._llm.n_vocab(),))  # fmt: skip
+            self._llm.eval(tokens)
+            logits = self._np.ctypeslib.as_array(self._llm._ctx.get_logits_ith(-1), shape=(self._llm.n_vocab(),))  # fmt: skip
             return float(logits[self._yes] - logits[self._no])
 
     def close(self) -> None:
-        self._llm.close()
+        with self._lock:
+            self._llm.close()
 
 
 def excerpt_of(answer_text: str) -> str:
@@ -108,23 +120,39 @@ def excerpt_of(answer_text: str) -> str:
 
 
 def get_verifier(settings: Settings) -> AnswerVerifier | None:
-    """The verifier `settings.verify` asks for, or None when answers are not verified."""
+    """The verifier `settings.verify` asks for, or None when answers are not verified. In
+    `auto` mode a model that is missing or fails to load means no verification (logged); in
+    `local` mode it is an error that names the fix."""
     from assistant.answer import llamacpp_available, local_model_path
 
     mode = settings.verify
     if mode == "off":
         return None
+    path = local_model_path(settings)
     if not llamacpp_available(settings):
         if mode == "local":
-            raise BackendUnavailable(f"KABAR_VERIFY=local needs the local model at {local_model_path(settings)} - run: make install-llm (or set KABAR_VERIFY=off)")  # fmt: skip
+            raise BackendUnavailable(f"KABAR_VERIFY=local needs llama-cpp-python and the local model at {path} - run: make install-llm (or set KABAR_GGUF_PATH, or KABAR_VERIFY=off)")  # fmt: skip
         return None
-    return _load_local(local_model_path(settings), settings.llm_threads)
+    try:
+        return _load_local(path, settings.llm_threads)
+    except Exception as exc:  # noqa: BLE001 - llama-cpp raises plain ValueError/RuntimeError
+        if mode == "local":
+            raise BackendUnavailable(f"The answer verifier could not load {path} ({exc}) - run: make install-llm to re-verify the model, or set KABAR_VERIFY=off") from exc  # fmt: skip
+        log.warning("The answer verifier could not load %s (%s); answers are not verified", path, exc)  # fmt: skip
+        return None
 
 
-@cache
+_loaded: dict[tuple[Path, int], LocalModelVerifier] = {}
+_load_lock = threading.Lock()
+
+
 def _load_local(model_path: Path, threads: int) -> LocalModelVerifier:
-    log.info("Loading the answer verifier from %s", model_path)
-    verifier = LocalModelVerifier(model_path, threads)
-    # Free the native model before interpreter shutdown (see answer._close_llama).
-    atexit.register(verifier.close)
-    return verifier
+    """One verifier per model file, however many threads ask for it first."""
+    with _load_lock:
+        if (model_path, threads) not in _loaded:
+            log.info("Loading the answer verifier from %s", model_path)
+            verifier = LocalModelVerifier(model_path, threads)
+            # Free the native model before interpreter shutdown (see answer._close_llama).
+            atexit.register(verifier.close)
+            _loaded[(model_path, threads)] = verifier
+        return _loaded[(model_path, threads)]

@@ -205,6 +205,54 @@ def test_backend_contract(news_settings, retriever, openai_server, backend, lang
         assert "menggagalkan negosiasi" in final.answer
 
 
+class FixedVerifier:
+    """A verifier with a set verdict (or one that fails), to test how the chain uses it."""
+
+    def __init__(self, margin: float | None):
+        self.verdict = margin
+        self.asked: list[tuple[str, str]] = []
+
+    def margin(self, question: str, excerpt: str) -> float:
+        self.asked.append((question, excerpt))
+        if self.verdict is None:
+            raise RuntimeError("llama_decode returned -1")
+        return self.verdict
+
+
+def with_verifier(monkeypatch, verifier):
+    monkeypatch.setattr("assistant.chat.get_verifier", lambda settings: verifier)
+    return verifier
+
+
+def test_a_quote_the_verifier_rejects_is_declined(news_settings, retriever, monkeypatch):
+    verifier = with_verifier(monkeypatch, FixedVerifier(-3.0))
+    answer = assistant_for(news_settings, retriever).ask(SEED_QUESTIONS["id"])
+    assert not answer.answered and answer.answer == REFUSALS["id"] and not answer.citations
+    ((question, excerpt),) = verifier.asked
+    assert "menggagalkan negosiasi" in excerpt and "[1]" not in excerpt
+
+
+def test_a_failing_verifier_does_not_lose_the_answer(news_settings, retriever, monkeypatch, caplog):  # fmt: skip
+    with_verifier(monkeypatch, FixedVerifier(None))
+    with caplog.at_level(logging.WARNING, logger="assistant.chat"):
+        answer = assistant_for(news_settings, retriever).ask(SEED_QUESTIONS["en"])
+    assert_cites_seed(answer, "en")
+    assert "answer verifier failed" in caplog.text
+
+
+def test_a_model_s_own_answer_is_not_put_to_the_verifier(news_settings, retriever, openai_server, monkeypatch):  # fmt: skip
+    """The verdict threshold was measured on quotes; a checked LLM answer passes without it, a
+    fallback to the quote is verified like any quote."""
+    verifier = with_verifier(monkeypatch, FixedVerifier(-3.0))
+    url = openai_server(faithful_reply)
+    answer = assistant_for(news_settings, retriever, llm="openai", openai_base_url=url, openai_model="m").ask(SEED_QUESTIONS["en"])  # fmt: skip
+    assert answer.answered and answer.backend == "openai" and verifier.asked == []
+    url = openai_server(lambda messages: "Zelensky said 5000 soldiers surrendered in Paris [7].")
+    fallback = assistant_for(news_settings, retriever, llm="openai", openai_base_url=url, openai_model="m").ask(SEED_QUESTIONS["en"])  # fmt: skip
+    assert not fallback.answered and fallback.backend == "openai+extractive-fallback"
+    assert len(verifier.asked) == 1
+
+
 def test_unfaithful_llm_answer_falls_back_to_extractive(news_settings, retriever, openai_server):
     url = openai_server(lambda messages: "Zelensky said 5000 soldiers surrendered in Paris [7]. Putin agreed to peace [8].")  # fmt: skip
     bot = assistant_for(
