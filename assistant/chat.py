@@ -202,6 +202,8 @@ class NewsAssistant:
             yield StreamEvent("answer", answer=Answer(msg, lang, backend.name, [], answered=False))
             return
         question = question[:MAX_QUESTION_CHARS]
+        if self.settings.verify == "local":
+            self._loaded_verifier()  # a required verifier that is missing fails before any answer
         state = self.prepare.invoke(
             {
                 "question": question,
@@ -278,16 +280,20 @@ class NewsAssistant:
             text, name, cited = checked, backend.name, shown
         yield StreamEvent("answer", answer=self._finish(text, cited, lang, name, standalone))
 
+    def _loaded_verifier(self) -> AnswerVerifier | None:
+        if self._verifier is _NOT_LOADED:
+            self._verifier = get_verifier(self.settings)
+        return self._verifier
+
     def _quote_answers(self, question: str, quoted: str) -> bool:
         """Whether the verifier (if any) finds that a quoted (extractive) answer states the
         answer. A model's own answer is not put to it: the -0.8 threshold was measured on
         quotes. A verifier that fails lets the answer through."""
-        if self._verifier is _NOT_LOADED:
-            self._verifier = get_verifier(self.settings)
-        if self._verifier is None:
+        verifier = self._loaded_verifier()
+        if verifier is None:
             return True
         try:
-            margin = self._verifier.margin(question, excerpt_of(quoted))
+            margin = verifier.margin(question, excerpt_of(quoted))
         except Exception as exc:  # noqa: BLE001 - a failed check must not lose the answer
             log.warning("The answer verifier failed (%s); answering unverified", exc)
             return True

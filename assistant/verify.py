@@ -1,18 +1,7 @@
-"""Does the quoted evidence state the answer? A yes/no question to the local model.
-
-The sentence ranker scores sentences by lexical and dense features, and those cannot tell a
-near-miss from a paraphrase: "How much profit did the company make in 2014?" over a sentence
-that gives 2015's profit covers every word of the question. The local model reads the question
-and the sentences the extractive answer quotes, and is asked whether they state the answer to
-this exact question. Its verdict is the margin logit("Yes") - logit("No") of the next token,
-read from one forward pass: nothing is generated.
-
-The instructions and a few worked examples (`prompts/verify.md`,
-`prompts/verify_examples.jsonl`) are a fixed prefix, evaluated once and kept in the model's
-KV cache, so each question costs only its own tokens (about 1.3 s on 2 cores).
-
-`KABAR_VERIFY`: `auto` uses the local model when it is installed, `off` never asks, `local`
-requires it.
+"""Does the quoted evidence state the answer? A yes/no question to the local model, whose
+verdict is the margin logit("Yes") - logit("No") of its next token (one forward pass after a
+cached few-shot prefix, `prompts/verify.md`). It tells a near-miss from a paraphrase where word
+overlap cannot: "profit in 2014?" over a sentence giving 2015's covers every word of the question.
 """
 
 from __future__ import annotations
@@ -39,6 +28,7 @@ VERDICT_REFUSAL = -0.8
 _CONTEXT_TOKENS = 2048
 _MAX_EXCERPT_CHARS = 1500
 _MAX_QUESTION_CHARS = 500
+_MAX_QUESTION_TOKENS = 256
 _EXCERPT_SLOT = "\x00excerpt\x00"
 
 
@@ -89,15 +79,25 @@ class LocalModelVerifier:
         return self._llm.tokenize(text.encode(), add_bos=False, special=special)
 
     def question_tokens(self, question: str, excerpt: str) -> list[int]:
-        """The question's turn, ending in the assistant's turn marker. Only the template's own
-        markers are read as control tokens (an article's "<|im_end|>" is text), and an excerpt
-        too long for the context is cut, never the question or the marker."""
-        (_, _), (_, user) = render("verify", excerpt=_EXCERPT_SLOT, question=question[:_MAX_QUESTION_CHARS])  # fmt: skip
+        """The question's turn, ending in the assistant's turn marker, tokenized as the worked
+        examples of the prefix are (the text between the chat markers as one piece). Only the
+        markers are control tokens: an article's "<|im_end|>" is text. When the context is
+        short, the excerpt gives way, never the question or the marker."""
+        question = self._cut(question[:_MAX_QUESTION_CHARS], _MAX_QUESTION_TOKENS)
+        (_, _), (_, user) = render("verify", excerpt=_EXCERPT_SLOT, question=question)
         before, after = user.split(_EXCERPT_SLOT)
-        head = self._tokens("<|im_start|>user\n", special=True) + self._tokens(before)
-        tail = self._tokens(after) + self._tokens("<|im_end|>\n<|im_start|>assistant\n", special=True)  # fmt: skip
-        room = _CONTEXT_TOKENS - self._prefix_tokens - len(head) - len(tail)
-        return head + self._tokens(excerpt[:_MAX_EXCERPT_CHARS])[: max(room, 0)] + tail
+        start = self._tokens("<|im_start|>", special=True)
+        end = self._tokens("<|im_end|>\n<|im_start|>assistant\n", special=True)
+        # A few tokens to spare: a cut excerpt may merge differently with the text after it.
+        room = _CONTEXT_TOKENS - self._prefix_tokens - len(start) - len(end) - len(self._tokens(f"user\n{before}{after}")) - 4  # fmt: skip
+        excerpt = self._cut(excerpt[:_MAX_EXCERPT_CHARS], room)
+        return start + self._tokens(f"user\n{before}{excerpt}{after}") + end
+
+    def _cut(self, text: str, limit: int) -> str:
+        tokens = self._tokens(text)
+        if len(tokens) <= limit:
+            return text
+        return self._llm.detokenize(tokens[: max(limit, 0)]).decode("utf-8", errors="ignore")
 
     def margin(self, question: str, excerpt: str) -> float:
         tokens = self.question_tokens(question, excerpt)

@@ -80,6 +80,18 @@ def test_an_overlong_excerpt_is_cut_and_the_question_still_asked(verifier, monke
 
 
 @needs_local_model
+def test_a_question_is_tokenized_as_the_worked_examples_are(verifier):
+    """The question's turn gets the very tokens the same text gets inside the prefix, where the
+    worked examples were tokenized whole ("." and "\\n\\n" merge there)."""
+    from assistant.prompts import render
+
+    excerpt, question, _ = CASES[2]
+    (_, _), (_, user) = render("verify", excerpt=excerpt, question=question)
+    whole = f"<|im_start|>user\n{user}<|im_end|>\n<|im_start|>assistant\n"
+    assert verifier.question_tokens(question, excerpt) == verifier._llm.tokenize(whole.encode(), add_bos=False, special=True)  # fmt: skip
+
+
+@needs_local_model
 def test_control_tokens_written_in_an_article_are_text(verifier):
     """An article cannot close the question's turn and answer "Yes" for the model."""
     (im_end,) = verifier._llm.tokenize(b"<|im_end|>", add_bos=False, special=True)
