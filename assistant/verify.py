@@ -23,7 +23,10 @@ log = logging.getLogger(__name__)
 # Refuse when the model's margin for "No" is wider than this. Measured on 348 answered dev
 # questions (all 128 answered near-misses and 220 answerable ones): below -0.8 the model turned
 # away 24 near-misses and 5 answerable questions; FacQA (247 answered) lost 7. -0.7 to -0.8 is a
-# plateau; -0.5 doubles the answerable ones lost.
+# plateau; -0.5 doubles the answerable ones lost. On all of dev (932, extractive): refusals 192
+# -> 214 of 320, false refusals 14 -> 25 of 612; FacQA 53 -> 60 of 300. On a fresh batch
+# written after the threshold was set (dev's bi-dev-933..980): refusals 8 -> 9 of 20, false
+# refusals 3 of 28 either way.
 VERDICT_REFUSAL = -0.8
 _CONTEXT_TOKENS = 2048
 _MAX_EXCERPT_CHARS = 1500

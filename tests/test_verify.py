@@ -119,6 +119,17 @@ def test_verification_can_be_switched_off_or_required(tmp_path):
         get_verifier(Settings(gguf_path=missing, verify="local"))
 
 
+def test_a_model_file_that_does_not_load_means_no_verification_or_a_clear_error(tmp_path, caplog):  # fmt: skip
+    pytest.importorskip("llama_cpp")
+    junk = tmp_path / "broken.gguf"
+    junk.write_bytes(b"not a gguf file")
+    with caplog.at_level("WARNING", logger="assistant.verify"):
+        assert get_verifier(Settings(gguf_path=junk, verify="auto")) is None
+    assert "could not load" in caplog.text
+    with pytest.raises(BackendUnavailable, match="KABAR_VERIFY=off"):
+        get_verifier(Settings(gguf_path=junk, verify="local"))
+
+
 def test_an_unknown_verify_mode_names_the_variable(monkeypatch):
     from assistant.config import load_settings
 
