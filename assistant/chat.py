@@ -76,6 +76,11 @@ class StreamEvent:
     answer: Answer | None = None
 
 
+def _declined(language: str, backend: str) -> StreamEvent:
+    """The final event of a question the news does not answer."""
+    return StreamEvent("answer", answer=Answer(REFUSALS[language], language, backend, [], answered=False))  # fmt: skip
+
+
 def condense_heuristic(question: str, history: list[tuple[str, str]]) -> str:
     """Make a follow-up standalone from the previous question, without an LLM.
 
@@ -221,14 +226,14 @@ class NewsAssistant:
         ):
             passages = []  # passages on the topic, but no sentence that answers the question
         if not passages or not ranked:
-            yield StreamEvent("answer", answer=Answer(REFUSALS[lang], lang, backend.name, [], answered=False))  # fmt: skip
+            yield _declined(lang, backend.name)
             return
         standalone = state["standalone"]
         passages, ranked = order_by_best_sentence(passages, ranked)
         if backend.name == "extractive":
             text = compose_extractive(standalone, passages, lang, self.embeddings, ranked)
             if not self._quote_answers(standalone, text):
-                yield StreamEvent("answer", answer=Answer(REFUSALS[lang], lang, backend.name, [], answered=False))  # fmt: skip
+                yield _declined(lang, backend.name)
                 return
             yield StreamEvent("token", text)
             yield StreamEvent("answer", answer=self._finish(text, passages, lang, backend.name, standalone))  # fmt: skip
@@ -274,7 +279,7 @@ class NewsAssistant:
             text = quoted or compose_extractive(standalone, passages, lang, self.embeddings, ranked)
             name, cited = f"{backend.name}+extractive-fallback", passages
             if not self._quote_answers(standalone, text):
-                yield StreamEvent("answer", answer=Answer(REFUSALS[lang], lang, name, [], answered=False))  # fmt: skip
+                yield _declined(lang, name)
                 return
         else:
             text, name, cited = checked, backend.name, shown

@@ -13,9 +13,9 @@ import threading
 from pathlib import Path
 from typing import Protocol
 
+from assistant.answer_checks import without_citations
 from assistant.config import Settings
 from assistant.errors import BackendUnavailable
-from assistant.models import CITATION_WITH_SPACE
 from assistant.prompts import PROMPTS_DIR, render
 
 log = logging.getLogger(__name__)
@@ -119,7 +119,7 @@ class LocalModelVerifier:
 
 def excerpt_of(answer_text: str) -> str:
     """The quoted answer as the verifier reads it: without its [n] markers."""
-    return CITATION_WITH_SPACE.sub("", answer_text).strip()
+    return without_citations(answer_text).strip()
 
 
 def get_verifier(settings: Settings) -> AnswerVerifier | None:
