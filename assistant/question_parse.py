@@ -546,7 +546,7 @@ COUNTED_THINGS = [
     {"kilometres", "kilometers", "kilometer", "km"}, {"shares", "saham"},
     {"users", "pengguna"}, {"customers", "subscribers", "pelanggan"}, {"units", "unit"},
     {"phones", "handsets", "ponsel", "telepon"}, {"players", "pemain"}, {"teams", "tim"},
-    {"cases", "kasus"}, {"prisoners", "inmates", "tahanan", "narapidana"},
+    {"cases", "kasus", "perkara"}, {"prisoners", "inmates", "tahanan", "narapidana"},
     {"buses", "bus"}, {"caps"}, {"languages", "bahasa"}, {"grams", "gram"},
     {"kilograms", "kilogram", "kg"}, {"fine", "fined", "fines", "denda", "didenda"},
     {"population", "residents", "inhabitants", "penduduk"},

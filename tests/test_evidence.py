@@ -247,6 +247,32 @@ def test_translated_place_and_institution_names_match_across_languages():
     assert why_not_answered(east, garut, same_language=False) == "names ['east'] not in passage"
 
 
+def test_courts_churches_and_ministries_are_named_alike_across_languages():
+    from assistant.evidence import why_not_answered
+
+    backlog = (
+        "Menurut Ketua Mahkamah Agung, Hatta Ali, saat ini Indonesia dalam keadaan krisis hakim. "
+        "Hatta menuturkan, di akhir tahun 2016, MA masih menunggak 2.357 perkara."
+    )  # fmt: skip
+    cases = "How many cases was the Supreme Court still carrying over at the end of 2016?"
+    assert why_not_answered(cases, backlog, same_language=False) is None
+    # A count of court cases is "perkara" as well as "kasus"; judges are no cases.
+    judges = (
+        "Menurut Ketua Mahkamah Agung, Hatta Ali, Indonesia hanya punya sekitar tujuh ribu hakim."
+    )
+    assert why_not_answered(cases, judges, same_language=False) == "no number in a relevant sentence"  # fmt: skip
+    wedding = (
+        "Prince Charles will marry in a civil ceremony at Windsor Castle. "
+        "The Archbishop of Canterbury, Rowan Williams, will lead a service of prayer in St George's Chapel."
+    )  # fmt: skip
+    chapel = "Siapa yang akan memimpin kebaktian doa di Kapel St George setelah pernikahan Pangeran Charles?"  # fmt: skip
+    assert why_not_answered(chapel, wedding, same_language=False) is None
+    mosque = "Siapa yang akan memimpin doa di Masjid St George setelah pernikahan Pangeran Charles?"
+    assert why_not_answered(mosque, wedding, same_language=False) == "names ['masjid', 'pangeran'] not in passage"  # fmt: skip
+    transport = "Dirjen Perhubungan Darat Kemenhub Pudji Hartanto mengingatkan pemudik soal tol fungsional."  # fmt: skip
+    assert why_not_answered("Who is the director general of Land Transportation?", transport, same_language=False) is None  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("sentence", "person"),
     [
