@@ -151,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     web = WebApp(settings)
     if not args.no_default_corpus:
         web.start_default_corpus()
+    web.start_warm_up()
     auth = (settings.auth_user, settings.auth_password) if settings.auth_user else None
     build_app(settings, web).launch(
         server_name=settings.host,

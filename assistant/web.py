@@ -436,6 +436,22 @@ class WebApp:
         thread.start()
         return thread
 
+    def start_warm_up(self) -> threading.Thread:
+        """Load the models in the background (the embedding model, the answer verifier), so
+        the first question does not wait for them."""
+        thread = threading.Thread(target=self._warm_up, name="kabar-warm-up", daemon=True)
+        thread.start()
+        return thread
+
+    def _warm_up(self) -> None:
+        try:
+            assistant, _ = self.components()
+            assistant.warm_up()
+        except KabarError as exc:  # the first question reports it to the user
+            log.warning("Warm-up: %s", exc)
+        except Exception:  # noqa: BLE001 - a thread must not die silently
+            log.exception("Warm-up failed")
+
     def _ingest_default_corpus(self) -> None:
         from assistant.corpus import default_corpus_items
         from ingest.index import IngestReport

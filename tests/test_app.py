@@ -4,6 +4,7 @@ Chroma), plus one smoke test of the launched app through gradio_client."""
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -295,6 +296,33 @@ def test_default_corpus_is_ingested_in_the_background_seed_first(tmp_path, model
     assert web.store.count_articles() == 6
 
 
+def test_warm_up_loads_the_verifier_before_the_first_question(seed_settings, monkeypatch, caplog):
+    from assistant.errors import BackendUnavailable
+
+    class AcceptingVerifier:
+        def margin(self, question: str, excerpt: str) -> float:
+            return 5.0
+
+    loads = []
+    monkeypatch.setattr("assistant.chat.get_verifier", lambda settings: loads.append(1) or AcceptingVerifier())  # fmt: skip
+    web = WebApp(seed_settings)
+    web.start_warm_up().join(120)
+    assert loads == [1]
+    assert "#src-1-1" in run_chat(web, SEED_QUESTION)[-1][0][-1]["content"]
+    assert loads == [1], "the first question found the verifier loaded"
+
+    def missing(settings):
+        raise BackendUnavailable("KABAR_VERIFY=local needs the local model - run: make install-llm")
+
+    monkeypatch.setattr("assistant.chat.get_verifier", missing)
+    broken = WebApp(seed_settings)
+    with caplog.at_level(logging.WARNING, logger="assistant.web"):
+        broken.start_warm_up().join(120)
+    assert "make install-llm" in caplog.text  # logged; the first question shows it to the user
+    with pytest.raises(gr.Error, match="make install-llm"):
+        run_chat(broken, SEED_QUESTION)
+
+
 # ---- corpus panel and escaping --------------------------------------------------------------
 
 
@@ -404,11 +432,13 @@ def test_app_binds_localhost_unless_told_otherwise(monkeypatch, tmp_path):
 
     from app import main
 
-    launched = []
+    launched, warmed = [], []
     monkeypatch.setattr(gr.Blocks, "launch", lambda self, **kwargs: launched.append(kwargs))
+    monkeypatch.setattr(WebApp, "start_warm_up", lambda self: warmed.append(self))
     monkeypatch.setenv("KABAR_STORE_DIR", str(tmp_path / "chroma"))
     assert main(["--no-default-corpus"]) == 0
     assert launched[-1]["server_name"] == "127.0.0.1" and launched[-1]["auth"] is None
+    assert len(warmed) == 1, "the app loads its models before the first question"
     monkeypatch.setenv("KABAR_AUTH_USER", "reader")
     monkeypatch.setenv("KABAR_AUTH_PASSWORD", "s3cret")
     assert main(["--no-default-corpus", "--host", "0.0.0.0"]) == 0
