@@ -63,7 +63,7 @@ from ingest.clean import detect_language
 log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 2000
-_NOT_LOADED = object()  # the verifier is loaded on the first question that needs it
+_NOT_LOADED = object()  # the verifier is loaded by warm_up or the first question that needs it
 _FOLLOW_UP_START = re.compile(r"^(?:and|dan|lalu|terus|kemudian|then|so|also|juga)\b[\s,]*", re.I)
 _WHAT_ABOUT = re.compile(r"^(?:what about|how about|and what about|bagaimana dengan|kalau|lalu bagaimana dengan)\s+(?P<x>.+?)[?.!]*$", re.I)  # fmt: skip
 _PRONOUN = re.compile(r"\b(?:he|she|they|him|her|them|it|his|their|dia|ia|mereka|beliau|tersebut|itu)\b|nya\b", re.I)  # fmt: skip

@@ -43,9 +43,10 @@ NAME_ALIASES = [
     {"regional", "daerah"}, {"province", "provinsi"}, {"regency", "kabupaten"},
     {"islamic", "islam"}, {"labour", "buruh"},
     {"conservative", "conservatives", "konservatif", "tory", "tories"}, {"university", "universitas"}, {"military", "armed", "tni"},
-    {"airport", "bandara"}, {"hospital", "rs"}, {"supreme", "agung"},
+    {"airport", "bandara"}, {"hospital", "rs"},
     {"chapel", "kapel"}, {"church", "gereja"}, {"cathedral", "katedral"}, {"mosque", "masjid"},
-    {"transport", "transportation", "perhubungan"}, {"land", "darat"}, {"defence", "defense", "pertahanan"},
+    # "Agung" alone is also the Attorney General's ("Jaksa Agung") and a great mosque's.
+    {"supreme", "mahkamah agung"},
     {"prosecutor", "prosecutors", "attorney", "jaksa", "kejaksaan", "kejagung"},
     {"narcotics", "narkotika", "narkoba", "bnn"}, {"finance", "keuangan"}, {"social", "sosial"},
     {"health", "kesehatan"}, {"education", "pendidikan"}, {"religious", "agama"},

@@ -437,8 +437,8 @@ class WebApp:
         return thread
 
     def start_warm_up(self) -> threading.Thread:
-        """Load the models in the background (the embedding model, the answer verifier), so
-        the first question does not wait for them."""
+        """Load the models in the background (the embedding model, the answering backend's
+        model and the answer verifier), so the first question does not wait for them."""
         thread = threading.Thread(target=self._warm_up, name="kabar-warm-up", daemon=True)
         thread.start()
         return thread

@@ -315,7 +315,7 @@ def test_warm_up_loads_the_verifier_before_the_first_question(seed_settings, mon
         raise BackendUnavailable("KABAR_VERIFY=local needs the local model - run: make install-llm")
 
     monkeypatch.setattr("assistant.chat.get_verifier", missing)
-    broken = WebApp(seed_settings)
+    broken = WebApp(seed_settings.model_copy(update={"verify": "local"}))
     with caplog.at_level(logging.WARNING, logger="assistant.web"):
         broken.start_warm_up().join(120)
     assert "make install-llm" in caplog.text  # logged; the first question shows it to the user

@@ -247,7 +247,7 @@ def test_translated_place_and_institution_names_match_across_languages():
     assert why_not_answered(east, garut, same_language=False) == "names ['east'] not in passage"
 
 
-def test_courts_churches_and_ministries_are_named_alike_across_languages():
+def test_courts_and_churches_are_named_alike_across_languages():
     from assistant.evidence import why_not_answered
 
     backlog = (
@@ -261,16 +261,17 @@ def test_courts_churches_and_ministries_are_named_alike_across_languages():
         "Menurut Ketua Mahkamah Agung, Hatta Ali, Indonesia hanya punya sekitar tujuh ribu hakim."
     )
     assert why_not_answered(cases, judges, same_language=False) == "no number in a relevant sentence"  # fmt: skip
-    wedding = (
-        "Prince Charles will marry in a civil ceremony at Windsor Castle. "
-        "The Archbishop of Canterbury, Rowan Williams, will lead a service of prayer in St George's Chapel."
-    )  # fmt: skip
-    chapel = "Siapa yang akan memimpin kebaktian doa di Kapel St George setelah pernikahan Pangeran Charles?"  # fmt: skip
+    # The Attorney General's office ("Kejaksaan Agung") is no Supreme Court.
+    prosecutors = (
+        "Kejaksaan Agung menetapkan 14 tersangka, dan berkasnya dilimpahkan ke pengadilan."
+    )
+    suspects = "How many suspects did the Supreme Court name?"
+    assert why_not_answered(suspects, prosecutors, same_language=False) == "names ['supreme'] not in passage"  # fmt: skip
+    wedding = "After the civil wedding, Rowan Williams will lead a service of prayer in the chapel at Windsor Castle."  # fmt: skip
+    chapel = "Siapa yang akan memimpin doa di Kapel Windsor setelah pernikahan?"
     assert why_not_answered(chapel, wedding, same_language=False) is None
-    mosque = "Siapa yang akan memimpin doa di Masjid St George setelah pernikahan Pangeran Charles?"
-    assert why_not_answered(mosque, wedding, same_language=False) == "names ['masjid', 'pangeran'] not in passage"  # fmt: skip
-    transport = "Dirjen Perhubungan Darat Kemenhub Pudji Hartanto mengingatkan pemudik soal tol fungsional."  # fmt: skip
-    assert why_not_answered("Who is the director general of Land Transportation?", transport, same_language=False) is None  # fmt: skip
+    cathedral = "Siapa yang akan memimpin doa di Katedral Windsor setelah pernikahan?"
+    assert why_not_answered(cathedral, wedding, same_language=False) == "names ['katedral'] not in passage"  # fmt: skip
 
 
 @pytest.mark.parametrize(
