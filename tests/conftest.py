@@ -195,3 +195,17 @@ def chroma_server(tmp_path):
     server.start()
     yield server
     server.stop()
+
+
+class FixedVerifier:
+    """A verifier with a set verdict (or one that fails), to test how the chain uses it."""
+
+    def __init__(self, margin: float | None):
+        self.verdict = margin
+        self.asked: list[tuple[str, str]] = []
+
+    def margin(self, question: str, excerpt: str) -> float:
+        self.asked.append((question, excerpt))
+        if self.verdict is None:
+            raise RuntimeError("llama_decode returned -1")
+        return self.verdict

@@ -16,7 +16,7 @@ from assistant import web_render
 from assistant.__main__ import main as assistant_main
 from assistant.web import WebApp, safe_file_name
 
-from .conftest import SEED_DIR, free_port, make_settings, seed_store_settings
+from .conftest import SEED_DIR, FixedVerifier, free_port, make_settings, seed_store_settings
 
 SEED_QUESTION = "Apa kata Zelensky tentang negosiasi?"
 FLOOD_ARTICLE = """Banjir Rendam Kota Sukamaju
@@ -299,12 +299,8 @@ def test_default_corpus_is_ingested_in_the_background_seed_first(tmp_path, model
 def test_warm_up_loads_the_verifier_before_the_first_question(seed_settings, monkeypatch, caplog):
     from assistant.errors import BackendUnavailable
 
-    class AcceptingVerifier:
-        def margin(self, question: str, excerpt: str) -> float:
-            return 5.0
-
     loads = []
-    monkeypatch.setattr("assistant.chat.get_verifier", lambda settings: loads.append(1) or AcceptingVerifier())  # fmt: skip
+    monkeypatch.setattr("assistant.chat.get_verifier", lambda settings: loads.append(1) or FixedVerifier(5.0))  # fmt: skip
     web = WebApp(seed_settings)
     web.start_warm_up().join(120)
     assert loads == [1]

@@ -16,7 +16,7 @@ from assistant.retrieve import Filters, HybridRetriever
 from assistant.sentence_ranker import REFUSAL_THRESHOLD
 from ingest.load import path_id
 
-from .conftest import SEED_FILE, make_settings
+from .conftest import SEED_FILE, FixedVerifier, make_settings
 
 SEED_ID = path_id(SEED_FILE)
 GOLDEN = Path(__file__).parent / "golden"
@@ -203,20 +203,6 @@ def test_backend_contract(news_settings, retriever, openai_server, backend, lang
     if backend == "openai":
         assert final.backend == "openai", "a faithful answer passes the citation check"
         assert "menggagalkan negosiasi" in final.answer
-
-
-class FixedVerifier:
-    """A verifier with a set verdict (or one that fails), to test how the chain uses it."""
-
-    def __init__(self, margin: float | None):
-        self.verdict = margin
-        self.asked: list[tuple[str, str]] = []
-
-    def margin(self, question: str, excerpt: str) -> float:
-        self.asked.append((question, excerpt))
-        if self.verdict is None:
-            raise RuntimeError("llama_decode returned -1")
-        return self.verdict
 
 
 def with_verifier(monkeypatch, verifier):
