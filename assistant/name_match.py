@@ -29,6 +29,9 @@ NAME_ALIASES = [
     *COUNTRY_ALIASES,
     {"north", "utara"}, {"south", "selatan"}, {"eu", "ue"},
     {"open", "terbuka"}, {"cup", "piala"}, {"world", "dunia"},
+    # "New Zealand" is "Selandia Baru"; each word is aliased to the other language's whole name,
+    # as "new" and "baru" alone are everyday words.
+    {"new", "selandia baru"}, {"baru", "new zealand"},
     {"police", "polisi", "polri"}, {"parliament", "dpr", "house", "representatives"},
     {"president", "presiden"}, {"union", "uni"}, {"united", "serikat"},
     # Places, institutions and their words, as English news names Indonesian ones.

@@ -51,7 +51,8 @@ SLOT_FILLERS = {
     # A change is also a share, points or a magnitude: "33%", "3 percentage points", "2 juta",
     # "doubled".
     "change": re.compile(rf"{_SUM}|\b\d[\d.,]*\s?(?:%|per ?cent\b|persen\b|(?:percentage )?points?\b|poin\b|(?:m|bn|million|billion|juta|miliar|triliun)\b)|\b(?:doubled|halved|tripled|berlipat)\b", re.I),
-    "duration": re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS}|a|an|several|beberapa)[- ](?:{'|'.join(TIME_WORDS)})\b|\bse(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun|abad)\b|\bsince\b|\bsejak\b|\bselama\b", re.I),
+    # Not an age: "a 16-year-old burglar".
+    "duration": re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS}|a|an|several|beberapa)[- ](?:{'|'.join(TIME_WORDS)})\b(?![- ]old\b)|\bse(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun|abad)\b|\bsince\b|\bsejak\b|\bselama\b", re.I),
     "distance": re.compile(rf"(?:\b\d[\d.,]*|\b(?:{NUMBER_WORDS}|a few|several|beberapa))\s?-?\s?(?:km|kilomet(?:er|re)s?|miles?|mil|met(?:er|re)s?)\b", re.I),
     # A measure with its unit: "120 km/jam", "38 derajat Celsius", "312 hektare", "5 ton", "30 meter".
     "speed": re.compile(rf"{_AMOUNT}(?:km/j(?:am)?|km/h|kph|kmh|mph|knots?|(?:km|kilomet(?:er|re)s?)(?: per |/)(?:jam|hour)|miles per hour|m/s|met(?:er|re)s? per (?:detik|second))(?![\w/])", re.I),
@@ -62,7 +63,8 @@ SLOT_FILLERS = {
     "weight": re.compile(rf"{_AMOUNT}(?:kg|kilo(?:gram)?s?|grams?|gr|ton|tons|tonnes?)(?![\w/])", re.I),
     # No bare "m" ("£435m" is money) nor "kaki" ("dua kaki" are two legs).
     "length": re.compile(rf"{_AMOUNT}(?:met(?:er|re)s?|mdpl|cm|centimet(?:er|re)s?|sentimeter|km|kilomet(?:er|re)s?|feet|ft|foot|inci|inch(?:es)?|mil|miles?)(?![\w/])(?!\s+persegi)", re.I),
-    "penalty": re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS}) (?:tahun|bulan|hari|years?|months?|days?)\b|\blife\b|\bseumur hidup\b|\bdeath\b|\bhukuman mati\b|\bacquitted\b|\bbebas\b", re.I),
+    # A term also before its noun ("a four-month jail sentence"), but not an age ("a 16-year-old").
+    "penalty": re.compile(rf"\b(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS})[- ](?:tahun|bulan|hari|years?|months?|days?)\b(?![- ]old\b)|\blife\b|\bseumur hidup\b|\bdeath\b|\bhukuman mati\b|\bacquitted\b|\bbebas\b", re.I),
     # A single capital inside a name is part of it: "Stadion I Wayan Dipta".
     "who": re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|[A-Z](?=\s+[A-Z])))*"),
     "where": re.compile(r"\b[A-Z][\w'’-]+"),
@@ -175,6 +177,10 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
             continue  # "pukul 19-21", "aged 18-24", "halaman 10-12": a range, no result
         if slot == "number" and _DATE_NUMBER.fullmatch(_number_at(sentence, m.start(), m.end())):
             continue  # "2015", "(14/2)", "pukul 07.00" date an event; they count nothing
+        if slot == "number" and _day_of_month(sentence, *_digits_at(sentence, m.start(), m.end())):
+            continue  # nor does "16 November"
+        if slot == "number" and _word_at(sentence, m.start(), m.end()).lower() in q_entities:
+            continue  # "Half" of the asked "Half-Life" is part of a name
         if any(a <= start < b for a, b in references):
             continue  # "Nomor 31 Tahun 1999" numbers a law, "nomor S-781/MK.08/2017" a letter
         if slot == "number" and counted_time is not None:
@@ -254,6 +260,37 @@ _YEAR_OF_A_NAME = re.compile(rf"\b(?!(?i:{MONTHS}|{DAYS})\b)([A-Z][\w'’-]*)\s+
 
 DATE = r"(?:19|20)\d\d|\d{1,2}/\d{1,2}(?:/\d{2,4})?"  # a year, "14/2", "14/2/2017"
 _DATE_NUMBER = re.compile(rf"{DATE}|\d{{1,2}}[.:]\d\d")  # or a clock time, "07.00"
+# A day of the month, by its month's name as news writes it (capitalised): "16 November",
+# "November 16", "pada 5 Mei"; not "16 may be", "thousands march".
+_MONTH_NAME = "|".join(month.capitalize() for month in MONTHS.split("|"))
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAME})\b\.?")
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH_NAME})\.?\s+$")
+
+
+def _day_of_month(sentence: str, start: int, end: int) -> bool:
+    """Whether the number at start:end is a date's day: 1 to 31 written with a month's name."""
+    token = sentence[start:end]
+    if not token.isdigit() or not 1 <= int(token) <= 31:
+        return False
+    return bool(_MONTH_AFTER.match(sentence, end) or _MONTH_BEFORE.search(sentence[:start]))
+
+
+def _word_at(sentence: str, start: int, end: int) -> str:
+    """The whole word, hyphens included, around a match: "Half-Life" for its "Half"."""
+    while start > 0 and re.match(r"[\w-]", sentence[start - 1]):
+        start -= 1
+    while end < len(sentence) and re.match(r"[\w-]", sentence[end]):
+        end += 1
+    return sentence[start:end]
+
+
+def _digits_at(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the run of digits around a match."""
+    while start > 0 and sentence[start - 1].isdigit():
+        start -= 1
+    while end < len(sentence) and sentence[end].isdigit():
+        end += 1
+    return start, end
 
 
 def _number_at(sentence: str, start: int, end: int) -> str:

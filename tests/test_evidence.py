@@ -274,6 +274,49 @@ def test_courts_and_churches_are_named_alike_across_languages():
     assert why_not_answered(cathedral, wedding, same_language=False) == "names ['katedral'] not in passage"  # fmt: skip
 
 
+def test_new_zealand_is_selandia_baru_but_new_alone_is_no_name():
+    from assistant.evidence import why_not_answered
+
+    tour = (
+        "Former England captain Lawrence Dallaglio still harbours hopes of a place on the British "
+        "and Irish Lions tour to New Zealand. Lions coach Sir Clive Woodward will pick his squad "
+        "on form."
+    )  # fmt: skip
+    coach = "Siapa pelatih Lions yang akan memilih skuad tur ke Selandia Baru?"
+    assert why_not_answered(coach, tour, same_language=False) is None
+    # "Baru" is everyday Indonesian ("a new stadium"): it stands for New Zealand only whole.
+    stadium = "Lions coach Sir Clive Woodward will pick a new squad for the tour to Australia."
+    assert why_not_answered(coach, stadium, same_language=False) == "names ['selandia', 'baru'] not in passage"  # fmt: skip
+    english = "Who will coach the Lions in New Zealand?"
+    assert why_not_answered(english, "Pelatih Lions, Clive Woodward, memimpin tur ke Selandia Baru.", same_language=False) is None  # fmt: skip
+
+
+def test_an_age_is_no_term_and_a_date_no_count():
+    from assistant.evidence import why_not_answered
+    from assistant.question_parse import asked_slot
+
+    sentence = "How long was the prison sentence handed to Norfolk farmer Tony Martin?"
+    assert asked_slot(sentence) == "penalty"
+    assert asked_slot("How long did the trial last?") == "duration"
+    jailed = (
+        "The issue entered the public spotlight when Norfolk farmer Tony Martin was jailed for "
+        "shooting dead a 16-year-old burglar in 1999."
+    )  # fmt: skip
+    assert why_not_answered(sentence, jailed) == "no penalty in a relevant sentence"
+    term = "Norfolk farmer Tony Martin was jailed for five years for shooting dead a burglar."
+    assert why_not_answered(sentence, term) is None
+    boeing = "How long was the jail sentence for Boeing's former finance chief?"
+    assert why_not_answered(boeing, "Boeing's ex-finance chief has received a four-month jail sentence.") is None  # fmt: skip
+    # "A 16-year-old" is no span of time either.
+    stay = "How long did Tony Martin stay at the farm?"
+    assert why_not_answered(stay, jailed) == "no duration in a relevant sentence"
+    sold = "How many copies of Half-Life 2 have been sold?"
+    released = "Copies of Half-Life 2 were sold after it was officially released on 16 November."
+    assert why_not_answered(sold, released) == "no number in a relevant sentence"
+    counted = "Valve said 1.7 million copies of Half-Life 2 were sold by 16 November."
+    assert why_not_answered(sold, counted) is None
+
+
 @pytest.mark.parametrize(
     ("sentence", "person"),
     [
