@@ -56,7 +56,8 @@ SLOTS = [
     # "What prison sentence …", "Vonis apa …": a term of years, or life, death, acquittal.
     # "How long was the prison sentence …", "Berapa lama hukuman …" ask the term too.
     ("penalty", re.compile(_WHAT_THE + r"(?:sentence|penalty|punishment|jail term|prison term)\b|\b(?:hukuman|vonis|divonis|dihukum) (?:apa|berapa)\b"
-                           r"|\bhow long (?:is|was|will be|would be) (?:the|his|her|their|a) (?:\w+ )?(?:sentence|jail term|prison term)\b|\bberapa lama (?:hukuman|vonis|masa tahanan)\b", re.I)),  # fmt: skip
+                           r"|\bhow long (?:is|was|were|will be|would be) (?:the |his |her |their |a |[\w-]+['’]s? )?(?:\w+ )?(?:sentences?|jail terms?|prison terms?)\b|\bhow long an? (?:\w+ )?(?:sentence|jail term|prison term)\b"
+                           r"|\bberapa lama (?:masa )?(?:hukuman|vonis|tahanan)\b", re.I)),  # fmt: skip
     # "By how much did profits fall", "how much (or how far) did sales rise": a change, which news
     # gives as a sum ("rise by £1,400") or a share ("fell 33%").
     ("change", re.compile(r"\bby how much\b|\bhow (?:much|far)\b(?=[^?]*\b(?:fall|fell|falls|rise|rose|rises|drop|dropped|drops|grow|grew|grows|increase|increased|decrease|decreased|decline|declined|jump|jumped|slump|slumped|shrink|shrank|climb|climbed|go up|go down|went up|went down)\b)", re.I)),

@@ -261,10 +261,12 @@ _YEAR_OF_A_NAME = re.compile(rf"\b(?!(?i:{MONTHS}|{DAYS})\b)([A-Z][\w'’-]*)\s+
 DATE = r"(?:19|20)\d\d|\d{1,2}/\d{1,2}(?:/\d{2,4})?"  # a year, "14/2", "14/2/2017"
 _DATE_NUMBER = re.compile(rf"{DATE}|\d{{1,2}}[.:]\d\d")  # or a clock time, "07.00"
 # A day of the month, by its month's name as news writes it (capitalised): "16 November",
-# "November 16", "pada 5 Mei"; not "16 may be", "thousands march".
+# "pada 5 Mei", "November 16, 2004"; not "16 may be", "thousands march". A number after the
+# month is a day only where the date ends: "In January 25 people were jailed" counts 25.
 _MONTH_NAME = "|".join(month.capitalize() for month in MONTHS.split("|"))
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAME})\b\.?")
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH_NAME})\.?\s+$")
+_DATE_ENDS = re.compile(r"(?:st|nd|rd|th)?(?:\s*[,.;)]|\s+(?:19|20)\d\d\b|\s*$)")
 
 
 def _day_of_month(sentence: str, start: int, end: int) -> bool:
@@ -272,7 +274,9 @@ def _day_of_month(sentence: str, start: int, end: int) -> bool:
     token = sentence[start:end]
     if not token.isdigit() or not 1 <= int(token) <= 31:
         return False
-    return bool(_MONTH_AFTER.match(sentence, end) or _MONTH_BEFORE.search(sentence[:start]))
+    if _MONTH_AFTER.match(sentence, end):
+        return True
+    return bool(_MONTH_BEFORE.search(sentence[:start]) and _DATE_ENDS.match(sentence, end))
 
 
 def _word_at(sentence: str, start: int, end: int) -> str:

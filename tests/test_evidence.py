@@ -284,9 +284,9 @@ def test_new_zealand_is_selandia_baru_but_new_alone_is_no_name():
     )  # fmt: skip
     coach = "Siapa pelatih Lions yang akan memilih skuad tur ke Selandia Baru?"
     assert why_not_answered(coach, tour, same_language=False) is None
-    # "Baru" is everyday Indonesian ("a new stadium"): it stands for New Zealand only whole.
-    stadium = "Lions coach Sir Clive Woodward will pick a new squad for the tour to Australia."
-    assert why_not_answered(coach, stadium, same_language=False) == "names ['selandia', 'baru'] not in passage"  # fmt: skip
+    # "Baru" is everyday Indonesian ("a new squad"): it stands for New Zealand only whole.
+    australia = "Lions coach Sir Clive Woodward will pick a new squad for the tour to Australia."
+    assert why_not_answered(coach, australia, same_language=False) == "names ['selandia', 'baru'] not in passage"  # fmt: skip
     english = "Who will coach the Lions in New Zealand?"
     assert why_not_answered(english, "Pelatih Lions, Clive Woodward, memimpin tur ke Selandia Baru.", same_language=False) is None  # fmt: skip
 
@@ -315,6 +315,12 @@ def test_an_age_is_no_term_and_a_date_no_count():
     assert why_not_answered(sold, released) == "no number in a relevant sentence"
     counted = "Valve said 1.7 million copies of Half-Life 2 were sold by 16 November."
     assert why_not_answered(sold, counted) is None
+    assert why_not_answered(sold, "Copies of Half-Life 2 were sold after its release on November 16, 2004.") == "no number in a relevant sentence"  # fmt: skip
+    # A number after a month is a count where the date does not end with it.
+    jailed = "How many people were jailed over the sham marriage network?"
+    assert why_not_answered(jailed, "In January 25 people were jailed over the sham marriage network.") is None  # fmt: skip
+    assert asked_slot("How long was Ahok's prison sentence?") == "penalty"
+    assert asked_slot("Berapa lama masa hukuman Ahok?") == "penalty"
 
 
 @pytest.mark.parametrize(
