@@ -279,30 +279,29 @@ def _day_of_month(sentence: str, start: int, end: int) -> bool:
     return bool(_MONTH_BEFORE.search(sentence[:start]) and _DATE_ENDS.match(sentence, end))
 
 
+def _run_around(sentence: str, start: int, end: int, char: str) -> tuple[int, int]:
+    """The span start:end grown over the characters around it that match the pattern `char`."""
+    while start > 0 and re.match(char, sentence[start - 1]):
+        start -= 1
+    while end < len(sentence) and re.match(char, sentence[end]):
+        end += 1
+    return start, end
+
+
 def _word_at(sentence: str, start: int, end: int) -> str:
     """The whole word, hyphens included, around a match: "Half-Life" for its "Half"."""
-    while start > 0 and re.match(r"[\w-]", sentence[start - 1]):
-        start -= 1
-    while end < len(sentence) and re.match(r"[\w-]", sentence[end]):
-        end += 1
+    start, end = _run_around(sentence, start, end, r"[\w-]")
     return sentence[start:end]
 
 
 def _digits_at(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The span of the run of digits around a match."""
-    while start > 0 and sentence[start - 1].isdigit():
-        start -= 1
-    while end < len(sentence) and sentence[end].isdigit():
-        end += 1
-    return start, end
+    return _run_around(sentence, start, end, r"\d")
 
 
 def _number_at(sentence: str, start: int, end: int) -> str:
     """The whole numeric token around a match: "14/2" for the "1" of "(14/2)"."""
-    while start > 0 and re.match(r"[\d/.:]", sentence[start - 1]):
-        start -= 1
-    while end < len(sentence) and re.match(r"[\d/.:]", sentence[end]):
-        end += 1
+    start, end = _run_around(sentence, start, end, r"[\d/.:]")
     token = sentence[start:end].rstrip(".:/")
     # "pukul 07.00" is a time; "9.081" (thousands) and "6,96" are counts.
     if re.fullmatch(r"\d{1,2}\.\d\d", token) and not re.search(r"(?:pukul|jam|at)\s*$", sentence[:start], re.I):  # fmt: skip
