@@ -291,6 +291,22 @@ def test_new_zealand_is_selandia_baru_but_new_alone_is_no_name():
     assert why_not_answered(english, "Pelatih Lions, Clive Woodward, memimpin tur ke Selandia Baru.", same_language=False) is None  # fmt: skip
 
 
+def test_surnames_that_are_also_places_stay_people():
+    from assistant.name_match import entity_in
+    from assistant.question_parse import parse_question
+    from assistant.slot_fillers import slot_fillers
+
+    # Matt Holland and Jools Holland are people in the corpus; the Netherlands is "Belanda".
+    question = "Which Charlton player buried the right-footed strike?"
+    sentence = "Murphy laid the ball off to Holland who buried his right-footed strike."
+    asked = parse_question(question)
+    found = [sentence[a:b] for a, b in slot_fillers("who", sentence, asked.given, sentence, asked)]
+    assert found == ["Holland"]
+    assert not entity_in("holland", "the dutch side won")
+    # Arsenal's "Emirates" is a stadium, not the United Arab Emirates.
+    assert not entity_in("emirates", "uea dan qatar")
+
+
 def test_an_age_is_no_term_and_a_date_no_count():
     from assistant.evidence import why_not_answered
     from assistant.question_parse import asked_slot
