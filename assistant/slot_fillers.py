@@ -40,7 +40,9 @@ _AMOUNT = rf"(?:\b\d[\d.,]*|\b(?:{NUMBER_WORDS})\b)\s?(?:(?:juta|ribu|million|th
 SLOT_FILLERS = {
     # Indonesian news gives an age after a person noun: "Wanita 28 tahun itu", "bocah 8 tahun".
     "age": re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\baged? \d{1,3}\b|\bage of \d{1,3}\b|\b(?:berusia|berumur|usia(?:nya)?|umur(?:nya)?) (?:sekitar |kurang lebih |ke\s?-\s?)?\d{1,3}\b|\b(?:pria|wanita|perempuan|lelaki|laki-laki|bocah|anak|remaja|pemuda|gadis|nenek|kakek|balita|bayi|ibu|bapak) \d{1,3} tahun\b(?!\s+(?:penjara|kurungan|lalu|silam|terakhir|lamanya|ke depan))|(?P<own>\b(?-i:[A-Z])[\w'’-]+, \d{1,3},|\(\d{1,3}\))", re.I),
-    "when": re.compile(rf"\b(?:19|20)\d\d\b|\b(?:{MONTHS})\b|\b(?:{DAYS})\b|\b\d{{1,2}}/\d{{1,2}}\b|\b(?:kemarin|besok|yesterday|today|tomorrow|hari ini|(?:last|this|next) (?:week|month|year)|(?:pekan|minggu|bulan|tahun) (?:lalu|ini|depan))\b", re.I),
+    "when": re.compile(rf"\b(?:19|20)\d\d\b|\b(?:{MONTHS})\b|\b(?:{DAYS})\b|\b\d{{1,2}}/\d{{1,2}}\b|\b(?:kemarin|besok|yesterday|today|tomorrow|hari ini|(?:last|this|next) (?:week|month|year)|(?:pekan|minggu|bulan|tahun) (?:lalu|ini|depan))\b"
+                       # A time of day: "pukul 02.00", "jam 3 sore", "10:30", "0900 GMT", "7pm", "midnight".
+                       r"|\b(?:pukul|jam)\s+\d{1,2}(?:[.:]\d\d)?\b|\b\d{1,2}:\d\d\b|\b\d{1,2}(?:[.:]?\d\d)?\s?(?:WIB|WITA|WIT|GMT|BST|am|pm|a\.m\.|p\.m\.)(?!\w)|\b(?:midnight|noon|dini hari|tengah malam)\b", re.I),
     # A share in words counts too: "a quarter of web users", "dua pertiga", "separuh".
     "number": re.compile(rf"\d|\b(?:{NUMBER_WORDS})\b|\b(?:a|one|two|three)[- ](?:quarters?|thirds?)\b|\b(?:seperempat|sepertiga|setengah|separuh|seperlima|(?:dua|tiga) per(?:tiga|empat))\b", re.I),
     "money": re.compile(_SUM, re.I),

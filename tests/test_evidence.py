@@ -1362,3 +1362,28 @@ def test_a_capital_inside_a_name_is_part_of_it():
 
     stadium = "Timnas U-22 kalah dari Bali United di Stadion I Wayan Dipta, Gianyar."
     assert why_not_answered("Di stadion mana Timnas U-22 kalah dari Bali United?", stadium) is None
+
+
+def test_what_time_asks_a_time_of_day():
+    from assistant.evidence import why_not_answered
+    from assistant.question_parse import asked_slot
+
+    # A real false refusal: "Jam berapa" was read as "how many" with "jalur" counted.
+    question = "Jam berapa jalur pendakian ke kawah Ijen mulai dibuka?"
+    assert asked_slot(question) == "when"
+    assert asked_slot("Pukul berapa kereta terakhir berangkat?") == "when"
+    assert asked_slot("What time does the climb to the crater open?") == "when"
+    # Hours counted, no time of day.
+    assert asked_slot("Berapa jam perjalanan ke kawah?") == "number"
+    ijen = "Malam menunjukan pukul 1 dini hari. Pendakian menuju kawah gunung Ijen baru dibuka pukul 02.00 dini hari."  # fmt: skip
+    assert why_not_answered(question, ijen) is None
+    assert why_not_answered(question, "Jalur pendakian ke kawah Ijen cukup terjal dan licin.") == "no when in a relevant sentence"  # fmt: skip
+    gmt = "The climb to the crater opens at 0200 GMT, rangers said."
+    assert why_not_answered("What time does the climb to the crater open?", gmt) is None
+
+
+def test_a_race_time_is_no_time_of_day():
+    from assistant.question_parse import asked_slot
+
+    assert asked_slot("What time did Mark Lewis-Francis run over 60m in Madrid?") != "when"
+    assert asked_slot("At what time of day can visitors tour the bat hospital?") == "when"
