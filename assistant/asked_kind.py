@@ -116,7 +116,7 @@ PERSON_ROLES = ROLE_TITLES - _NOT_ROLE_TITLES | {
     "pemilik", "producer", "produser", "writer", "penulis", "singer", "penyanyi", "actor",
     "aktor", "actress", "aktris", "player", "pemain", "referee", "wasit", "doctor", "dokter",
     "dealer", "courier", "kurir", "delegate", "delegasi", "assistant", "asisten", "designer",
-    "perancang", "desainer",
+    "perancang", "desainer", "employee", "karyawan", "pegawai", "teenager", "remaja",
 }  # fmt: skip
 # The kinds of organisation a which-question asks for ("Which record label …", "Perusahaan
 # mana …"). News writes the kind beside the name ("record company Polydor", "firm Sophos") or

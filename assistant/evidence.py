@@ -97,7 +97,12 @@ def passage_dateline(passage: str, body: str) -> str:
 
 
 def answering_passages(question: str, hits: list[Hit], question_language: str) -> list[Hit]:
-    """The retrieved passages that plausibly answer `question` (see `why_not_answered`)."""
+    """The retrieved passages that plausibly answer `question` (see `why_not_answered`). An
+    article that writes the role a name is asked by, in any of its passages, names the person
+    only next to it: "A shareholder in MCI has taken legal action" withholds the name that the
+    next passage's "MCI agreed to a buyout by Verizon Communications" does not give either."""
+    role = parse_question(question).name_role
+    writing_role = {h.article_id for h in hits if role and role_spans(h.text, role)}
     return [
         h
         for h in hits
@@ -108,13 +113,14 @@ def answering_passages(question: str, hits: list[Hit], question_language: str) -
             h.metadata.get("lang") == question_language,
             h.metadata.get("date", ""),
             h.metadata.get("lang"),
+            role_written_elsewhere=h.article_id in writing_role,
         )
     ]
 
 
-def passage_answers(question: str, passage: str, title: str = "", same_language: bool = True, date: str = "", passage_language: str | None = None) -> bool:  # fmt: skip
+def passage_answers(question: str, passage: str, title: str = "", same_language: bool = True, date: str = "", passage_language: str | None = None, role_written_elsewhere: bool = False) -> bool:  # fmt: skip
     """Whether `passage` (with its article title and date) plausibly answers `question`."""
-    return why_not_answered(question, passage, title, same_language, date, passage_language) is None
+    return why_not_answered(question, passage, title, same_language, date, passage_language, role_written_elsewhere) is None  # fmt: skip
 
 
 def _year_unverifiable(number: str, years: Sequence[str], date: str, text_lower: str) -> bool:
@@ -124,8 +130,9 @@ def _year_unverifiable(number: str, years: Sequence[str], date: str, text_lower:
     return not date and number in years and not YEAR_IN_TEXT.search(text_lower)
 
 
-def why_not_answered(question: str, passage: str, title: str = "", same_language: bool = True, date: str = "", passage_language: str | None = None) -> str | None:  # fmt: skip
-    """None when the passage plausibly answers the question, else the reason it does not."""
+def why_not_answered(question: str, passage: str, title: str = "", same_language: bool = True, date: str = "", passage_language: str | None = None, role_written_elsewhere: bool = False) -> str | None:  # fmt: skip
+    """None when the passage plausibly answers the question, else the reason it does not.
+    `role_written_elsewhere`: another passage of its article writes the role a name is asked by."""
     text = f"{title}\n{date[:10]}\n{passage}"  # with its dateline: its place is the story's place
     low = text.lower()
     parsed = parse_question(question)
@@ -186,7 +193,8 @@ def why_not_answered(question: str, passage: str, title: str = "", same_language
         ]  # fmt: skip
         if parsed.name_role:
             writes_role = [bool(role_spans(sentence, parsed.name_role)) for sentence in sentences]
-            if any(writes_role):  # the article writes the role: only a name next to it counts
+            # The article writes the role, here or in another passage: only a name next to it counts.
+            if role_written_elsewhere or any(writes_role):
                 filled = [i for i in filled if writes_role[i]]
         asked_countries = _countries_asked(parsed, passage_language)
         if asked_countries:

@@ -44,6 +44,7 @@ divorce divorced / cerai bercerai perceraian
 wife / istri
 husband / suami
 son daughter child children / anak putra putri
+teenager teenagers teen teens youth / remaja pemuda
 mother mom / ibu ibunda
 father dad / ayah bapak
 family / keluarga

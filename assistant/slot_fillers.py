@@ -78,14 +78,26 @@ def _near_role(sentence: str, start: int, end: int, roles: Sequence[tuple[int, i
     `roles` spans, not counting the question's own words, names and titles between them:
     "Direktur Utama Bursa Efek Surabaya (BES) Bastian Purnama" names the asked director,
     "Pendiri usaha budidaya mutiara mabe di Palabusa, Sukeyo Fujita" the asked founder. A span
-    overlapping the role has nothing between them."""
+    overlapping the role has nothing between them. A role written with "a" or "seorang" is
+    named only in apposition (`_INDEFINITE_ROLE`)."""
     own = asked.words | TITLE_WORDS
     for role_start, role_end in roles:
         between = sentence[role_end:start] if start >= role_end else sentence[end:role_start]
         words = [w for w in WORD.findall(between.lower()) if w not in own and not content_terms(w) & asked.terms]  # fmt: skip
-        if len(words) <= ROLE_NAME_REACH:
+        if _INDEFINITE_ROLE.search(sentence[:role_start]):
+            if set(words) <= _APPOSITION_WORDS:
+                return True
+        elif len(words) <= ROLE_NAME_REACH:
             return True
     return False
+
+
+# A role written with "a" or "seorang" brings in someone the sentence has not named: "a federal
+# prosecutor asked him", "dibawa ke sebuah perusahaan yang terletak di Desa Taman Sari". Such
+# a role is named only in apposition: "Bob Smith, a spokesman", "seorang warga bernama Budi".
+# English adjectives stand between ("a London dealer"), but no "of": "a team of company staff".
+_INDEFINITE_ROLE = re.compile(r"\b(?:an?|seorang|sebuah|salah satu|salah seorang)\s+(?:(?!(?:of|the|and|for|dari|dan|yang)\b)[\w'’-]+\s+){0,2}$", re.I)  # fmt: skip
+_APPOSITION_WORDS = frozenset({"a", "an", "seorang", "sebuah", "salah", "satu", "bernama", "named", "called", "namely", "yakni", "yaitu", "berinisial"})  # fmt: skip
 
 
 def slot_filled(slot: str, sentence: str, q_entities: Sequence[str], passage: str = "", asked: ParsedQuestion | None = None) -> bool:  # fmt: skip

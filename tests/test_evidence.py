@@ -1364,6 +1364,38 @@ def test_a_capital_inside_a_name_is_part_of_it():
     assert why_not_answered("Di stadion mana Timnas U-22 kalah dari Bali United?", stadium) is None
 
 
+def test_a_role_written_with_a_or_seorang_names_someone_only_in_apposition():
+    from assistant.evidence import why_not_answered
+
+    # Real near-misses: "sebuah perusahaan", "seorang remaja" bring in someone the news does not
+    # name; the name a few words on is a village's, a holiday's, an agency's.
+    company = "What is the name of the Banyuwangi company that buys and processes the sulphur mined at Ijen?"  # fmt: skip
+    ijen = "Kemudian hasil tambang Ijen tersebut dibawa ke sebuah perusahaan yang terletak di Desa Taman Sari, Kabupaten Banyuwangi untuk kemudian diolah kembali untuk kebutuhan kimia, pabrik gula."  # fmt: skip
+    assert why_not_answered(company, ijen, same_language=False) == "no who in a relevant sentence"
+    teenager = "What was the name of the Bandipora teenager who died in the Eid clashes in Kashmir?"
+    bandipora = "Di kota Bandipora, seorang remaja 18 tahun tewas saat Idul Adha di Kashmir, kata polisi kepada AFP."  # fmt: skip
+    assert why_not_answered(teenager, bandipora, same_language=False) == "no who in a relevant sentence"  # fmt: skip
+    # Named in apposition, before or after the role, it answers.
+    assert why_not_answered(company, "Belerang Ijen dibawa ke sebuah perusahaan bernama PT Candi Ngrimbi di Banyuwangi.", same_language=False) is None  # fmt: skip
+    spokesman = "What is the name of the spokesman who announced the deal?"
+    assert why_not_answered(spokesman, "Bob Jones, a spokesman for the firm, announced the deal.") is None  # fmt: skip
+    assert why_not_answered(spokesman, "A spokesman, Bob Jones, announced the deal on Monday.") is None  # fmt: skip
+    assert why_not_answered(spokesman, "The deal was announced by a company spokesman at the London office.") == "no who in a relevant sentence"  # fmt: skip
+    # A role written with "the" keeps its reach: "the Uefa spokesman at the meeting, Bob Jones".
+    assert why_not_answered(spokesman, "The deal was announced by the spokesman at the meeting, Bob Jones.") is None  # fmt: skip
+
+
+def test_an_employee_is_asked_by_role():
+    from assistant.evidence import why_not_answered
+
+    # A real near-miss: the sites and the product are named, the leaking employees are not.
+    question = "Which Apple employee leaked the details of the Asteroid product to the bloggers?"
+    apple = "Apple's lawsuit accused anonymous people of leaking details of the Asteroid product to the PowerPage, Apple Insider and Think Secret websites. The bid to unmask the employees leaking information was launched in December."  # fmt: skip
+    assert why_not_answered(question, apple) == "no who in a relevant sentence"
+    named = "Apple said engineer Tom Baker was the employee who leaked the Asteroid details to the bloggers."  # fmt: skip
+    assert why_not_answered(question, named) is None
+
+
 def test_what_time_asks_a_time_of_day():
     from assistant.evidence import why_not_answered
     from assistant.question_parse import asked_slot
@@ -1380,6 +1412,24 @@ def test_what_time_asks_a_time_of_day():
     assert why_not_answered(question, "Jalur pendakian ke kawah Ijen cukup terjal dan licin.") == "no when in a relevant sentence"  # fmt: skip
     gmt = "The climb to the crater opens at 0200 GMT, rangers said."
     assert why_not_answered("What time does the climb to the crater open?", gmt) is None
+
+
+def test_a_role_written_in_one_passage_of_an_article_holds_for_its_other_passages():
+    from assistant.evidence import answering_passages
+    from assistant.models import Hit
+
+    # A real near-miss: the article's first passage brings in "a shareholder" unnamed; its next
+    # passage names Verizon Communications, which is not the shareholder.
+    question = "What is the name of the MCI shareholder who sued to block the Verizon buyout?"
+    first = Hit("mci-0", "mci", "A shareholder in US phone firm MCI has taken legal action to halt a buyout by Verizon.", {"lang": "en"}, 1.0)  # fmt: skip
+    second = Hit("mci-1", "mci", "On Monday, MCI agreed to a buyout by Verizon Communications in a deal valued at $6.75bn.", {"lang": "en"}, 0.9)  # fmt: skip
+    assert answering_passages(question, [first, second], "en") == []
+    # Another article's passage, which does not write the role, is judged on its own.
+    other = Hit("wsj-0", "wsj", "MCI investor Jim Brown sued to block the Verizon buyout.", {"lang": "en"}, 0.8)  # fmt: skip
+    assert answering_passages(question, [first, second, other], "en") == [other]
+    # Named next to the role in one passage, the article answers there.
+    named = Hit("mci-2", "mci", "The MCI shareholder, Jim Brown, sued to block the Verizon buyout.", {"lang": "en"}, 0.7)  # fmt: skip
+    assert answering_passages(question, [first, second, named], "en") == [named]
 
 
 def test_a_race_time_is_no_time_of_day():
