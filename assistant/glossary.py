@@ -44,7 +44,7 @@ divorce divorced / cerai bercerai perceraian
 wife / istri
 husband / suami
 son daughter child children / anak putra putri
-teenager teenagers teen teens youth / remaja pemuda
+teenager teenagers teen teens / remaja
 mother mom / ibu ibunda
 father dad / ayah bapak
 family / keluarga

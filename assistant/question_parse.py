@@ -53,8 +53,9 @@ _WHAT_THE = r"\bwhat(?:\s+(?:is|was|are|were|will be|would be))?(?:\s+(?:the|a|a
 SLOTS = [
     ("age", re.compile(r"\bhow old\b|\bberapa (?:usia|umur)\b|\busia(?:nya)? berapa\b|\bumur(?:nya)? berapa\b", re.I)),
     # "What time …", "Jam berapa …", "Pukul berapa …" ask a time of day, which dates an event too;
-    # not a race's time ("What time did he run over 60m?": "6.61 seconds").
-    ("when", re.compile(r"\bwhen\b|\bkapan\b|\b(?:what|which) (?:year|date|day|month)\b|\bwhat time\b(?![^?]*\b(?:run|ran|runs|clock|clocked|clocks|finish|finished|finishes|record|recorded|swim|swam)\b)|\b(?:jam|pukul) berapa\b|\b(?:tahun|tanggal|hari|bulan) (?:berapa|apa)\b|\bpada (?:tahun|tanggal) berapa\b", re.I)),
+    # not a race's time ("What time did he run over 60m?": "6.61 seconds"), a time limit or
+    # period, nor hours counted ("Dalam 24 jam berapa orang tewas?").
+    ("when", re.compile(r"\bwhen\b|\bkapan\b|\b(?:what|which) (?:year|date|day|month)\b|\bwhat time\b(?!\s+(?:limit|period|frame|span|zone)s?\b)(?![^?]*\b(?:run|ran|runs|clock|clocked|clocks|finish|finished|finishes|recorded|swim|swam|set|post|posted|win|won|complete|completed)\b)|(?<!\d )(?<!tiap )(?<!setiap )(?<!per )\b(?:jam|pukul) berapa\b|\b(?:tahun|tanggal|hari|bulan) (?:berapa|apa)\b|\bpada (?:tahun|tanggal) berapa\b", re.I)),
     # "What prison sentence …", "Vonis apa …": a term of years, or life, death, acquittal.
     # "How long was the prison sentence …", "Berapa lama hukuman …" ask the term too.
     ("penalty", re.compile(_WHAT_THE + r"(?:sentence|penalty|punishment|jail term|prison term)\b|\b(?:hukuman|vonis|divonis|dihukum) (?:apa|berapa)\b"

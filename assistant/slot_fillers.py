@@ -41,8 +41,9 @@ SLOT_FILLERS = {
     # Indonesian news gives an age after a person noun: "Wanita 28 tahun itu", "bocah 8 tahun".
     "age": re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\baged? \d{1,3}\b|\bage of \d{1,3}\b|\b(?:berusia|berumur|usia(?:nya)?|umur(?:nya)?) (?:sekitar |kurang lebih |ke\s?-\s?)?\d{1,3}\b|\b(?:pria|wanita|perempuan|lelaki|laki-laki|bocah|anak|remaja|pemuda|gadis|nenek|kakek|balita|bayi|ibu|bapak) \d{1,3} tahun\b(?!\s+(?:penjara|kurungan|lalu|silam|terakhir|lamanya|ke depan))|(?P<own>\b(?-i:[A-Z])[\w'’-]+, \d{1,3},|\(\d{1,3}\))", re.I),
     "when": re.compile(rf"\b(?:19|20)\d\d\b|\b(?:{MONTHS})\b|\b(?:{DAYS})\b|\b\d{{1,2}}/\d{{1,2}}\b|\b(?:kemarin|besok|yesterday|today|tomorrow|hari ini|(?:last|this|next) (?:week|month|year)|(?:pekan|minggu|bulan|tahun) (?:lalu|ini|depan))\b"
-                       # A time of day: "pukul 02.00", "jam 3 sore", "10:30", "0900 GMT", "7pm", "midnight".
-                       r"|\b(?:pukul|jam)\s+\d{1,2}(?:[.:]\d\d)?\b|\b\d{1,2}:\d\d\b|\b\d{1,2}(?:[.:]?\d\d)?\s?(?:WIB|WITA|WIT|GMT|BST|am|pm|a\.m\.|p\.m\.)(?!\w)|\b(?:midnight|noon|dini hari|tengah malam)\b", re.I),
+                       # A time of day: "pukul 02.00", "jam 3 sore", "10:30", "0900 GMT", "7pm", "midnight";
+                       # not a race's "2:05:30" or "3:43.13".
+                       r"|\b(?:pukul|jam)\s+\d{1,2}(?:[.:]\d\d)?\b|(?<![\d:.])\b\d{1,2}:\d\d\b(?![:.]\d)|\b\d{1,2}(?:[.:]?\d\d)?\s?(?:WIB|WITA|WIT|GMT|BST|am|pm|a\.m\.|p\.m\.)(?!\w)|\b(?:midnight|noon|dini hari|tengah malam)\b", re.I),
     # A share in words counts too: "a quarter of web users", "dua pertiga", "separuh".
     "number": re.compile(rf"\d|\b(?:{NUMBER_WORDS})\b|\b(?:a|one|two|three)[- ](?:quarters?|thirds?)\b|\b(?:seperempat|sepertiga|setengah|separuh|seperlima|(?:dua|tiga) per(?:tiga|empat))\b", re.I),
     "money": re.compile(_SUM, re.I),
@@ -83,21 +84,34 @@ def _near_role(sentence: str, start: int, end: int, roles: Sequence[tuple[int, i
     own = asked.words | TITLE_WORDS
     for role_start, role_end in roles:
         between = sentence[role_end:start] if start >= role_end else sentence[end:role_start]
-        words = [w for w in WORD.findall(between.lower()) if w not in own and not content_terms(w) & asked.terms]  # fmt: skip
-        if _INDEFINITE_ROLE.search(sentence[:role_start]):
-            if set(words) <= _APPOSITION_WORDS:
+        words = [w for w in WORD.findall(between.lower()) if w not in own and not w.isdigit() and not content_terms(w) & asked.terms]  # fmt: skip
+        if not _INDEFINITE_ROLE.search(sentence[:role_start]):
+            if len(words) <= ROLE_NAME_REACH:
                 return True
-        elif len(words) <= ROLE_NAME_REACH:
+        elif set(words) <= _APPOSITION_WORDS or (len(words) <= ROLE_NAME_REACH and _set_off(between, start >= role_end)):  # fmt: skip
             return True
     return False
 
 
 # A role written with "a" or "seorang" brings in someone the sentence has not named: "a federal
 # prosecutor asked him", "dibawa ke sebuah perusahaan yang terletak di Desa Taman Sari". Such
-# a role is named only in apposition: "Bob Smith, a spokesman", "seorang warga bernama Budi".
-# English adjectives stand between ("a London dealer"), but no "of": "a team of company staff".
-_INDEFINITE_ROLE = re.compile(r"\b(?:an?|seorang|sebuah|salah satu|salah seorang)\s+(?:(?!(?:of|the|and|for|dari|dan|yang)\b)[\w'’-]+\s+){0,2}$", re.I)  # fmt: skip
-_APPOSITION_WORDS = frozenset({"a", "an", "seorang", "sebuah", "salah", "satu", "bernama", "named", "called", "namely", "yakni", "yaitu", "berinisial"})  # fmt: skip
+# a role is named only in apposition: "Bob Smith, 45, a spokesman", "seorang warga bernama Budi",
+# "A spokesman for Uefa, William Gaillard, said". English adjectives stand between ("a London
+# dealer"), but no "of": "a team of company staff". "A" is an article only in lower case or
+# opening the sentence: not "Serie A player", "vitamin A", nor the "an" of "1990-an".
+_INDEFINITE_ROLE = re.compile(r"(?:^\W*(?i:an?)|(?<![\w-])(?:an?|(?i:seorang|sebuah|salah satu|salah seorang)))\s+(?:(?!(?i:of|the|and|for|dari|dan|yang)\b)[\w'’-]+\s+){0,2}$")  # fmt: skip
+_APPOSITION_WORDS = frozenset({
+    "a", "an", "seorang", "sebuah", "salah", "satu", "bernama", "named", "called", "namely",
+    "yakni", "yaitu", "berinisial", "inisial", "yang", "diketahui", "alias", "as", "known",
+    "identified",
+})  # fmt: skip
+
+
+def _set_off(between: str, role_first: bool) -> bool:
+    """Whether the words between a role and a name set the name off as the role's apposition:
+    a comma or bracket before the name ("a spokesman for Uefa, William Gaillard") or after it
+    ("Budi Santoso, seorang karyawan")."""
+    return bool(re.search(r"[,(]\s*$", between)) if role_first else bool(re.match(r"\s*[,)]", between))  # fmt: skip
 
 
 def slot_filled(slot: str, sentence: str, q_entities: Sequence[str], passage: str = "", asked: ParsedQuestion | None = None) -> bool:  # fmt: skip

@@ -1437,3 +1437,35 @@ def test_a_race_time_is_no_time_of_day():
 
     assert asked_slot("What time did Mark Lewis-Francis run over 60m in Madrid?") != "when"
     assert asked_slot("At what time of day can visitors tour the bat hospital?") == "when"
+
+
+def test_an_indefinite_role_is_named_by_a_comma_an_age_or_a_linking_word():
+    from assistant.evidence import why_not_answered
+
+    spokesman = "What is the name of the spokesman who announced the deal?"
+    assert why_not_answered(spokesman, "A spokesman for Uefa, William Gaillard, announced the deal.") is None  # fmt: skip
+    assert why_not_answered(spokesman, "Bob Jones, 45, a spokesman, announced the deal.") is None
+    assert why_not_answered(spokesman, "A spokesman known as Bob Jones announced the deal.") is None
+    employee = "Siapa nama karyawan Apple itu?"
+    assert why_not_answered(employee, "Seorang karyawan yang bernama Budi Santoso bekerja di Apple.") is None  # fmt: skip
+    assert why_not_answered(employee, "Seorang karyawan PT Maju, Budi Santoso, bekerja di Apple.") is None  # fmt: skip
+    # No comma before the name: someone else's ("… yang terletak di Desa Taman Sari").
+    assert why_not_answered(employee, "Seorang karyawan Apple yang tinggal di Desa Taman Sari hilang.") == "no who in a relevant sentence"  # fmt: skip
+    # Not an article: the "an" of "1990-an", the "A" of "Serie A".
+    lawyer = "Siapa nama pengacara keluarga korban?"
+    assert why_not_answered(lawyer, "Sejak 1990-an pengacara keluarga korban adalah Hotman Paris.") is None  # fmt: skip
+    player = "Who was named Serie A player of the year?"
+    assert why_not_answered(player, "Serie A player of the year Andrea Pirlo was named man of the match.") is None  # fmt: skip
+
+
+def test_hours_counted_a_time_limit_and_a_race_time_ask_no_time_of_day():
+    from assistant.question_parse import asked_slot
+    from assistant.slot_fillers import SLOT_FILLERS
+
+    assert asked_slot("Dalam 24 jam berapa orang tewas akibat banjir?") == "number"
+    assert asked_slot("Setiap jam berapa kereta yang lewat?") == "number"
+    assert asked_slot("What time limit did the court set?") != "when"
+    assert asked_slot("What time did Bolt set in the 100m final?") != "when"
+    assert asked_slot("What time did the record shop open?") == "when"
+    found = [m.group(0) for m in SLOT_FILLERS["when"].finditer("She won in 2:15:25 and 3:43.13; the bus left at 10:30.")]  # fmt: skip
+    assert found == ["10:30"]
