@@ -282,7 +282,19 @@ class ParsedQuestion:
     name_role: frozenset[str] | None  # `asked_name_role`
     phrase: str  # its words in lower case, one space apart: "… the cpl world tour grand final …"
     full_name: bool  # it asks a full or real name (`_FULL_NAME`), which initials do not give
+    share: bool  # a count asked as a share (`_SHARE_ASKED`), which a percentage or fraction gives
+    day: bool  # a date asked to the day (`_DAY_ASKED`), which a year or a month alone does not give
     words: frozenset[str]  # every word of the question, in lower case
+
+
+# "Berapa persen …", "What percentage of …", "What share of …": a share, given as a percentage or
+# a fraction ("9,36 persen", "nearly a third"); "30,000 people" gives none.
+_SHARE_ASKED = re.compile(r"\bberapa(?:kah)?\s+(?:\w+\s+)?persen\b|\bpersentase\b|\b(?:what|which)\s+(?:(?:is|was|are|were|will be)\s+)?(?:(?:the|a)\s+)?(?:\w+\s+)?(?:percentage|proportion)\b|\bwhat\s+(?:(?:is|was|are|were|will be)\s+)?(?:(?:the|a)\s+)?share of\b|\bhow (?:many|much) per ?cent\b", re.I)  # fmt: skip
+
+
+# "Tanggal berapa …", "On what date …", "Hari apa …": a day ("23 Agustus", "Rabu (28/6)",
+# "May 24"), which "periode 2017 - 2022" or "in March" does not give.
+_DAY_ASKED = re.compile(r"\b(?:tanggal|tgl)\s+(?:berapa|apa)\b|\bpada\s+tanggal\b|\b(?:what|which)\s+(?:date|day)\b|\bhari\s+apa\b", re.I)  # fmt: skip
 
 
 # "Siapa nama lengkap JY …", "What is the full name of the suspect …": news that withholds a name
@@ -327,6 +339,8 @@ def parse_question(question: str) -> ParsedQuestion:
         name_role=asked_name_role(question) if slot == "who" else None,
         phrase=" ".join(lowered),
         full_name=slot == "who" and _FULL_NAME.search(question) is not None,
+        share=slot == "number" and _SHARE_ASKED.search(question) is not None,
+        day=slot == "when" and _DAY_ASKED.search(question) is not None,
         words=frozenset(lowered),
     )
 

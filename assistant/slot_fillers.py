@@ -37,6 +37,8 @@ from ingest.places import COUNTRIES, DEMONYMS
 _SUM = rf"(?:£|\$|€|¥|\bRp\.?)\s?\d|(?:\d|\b(?:{NUMBER_WORDS})\b)[\w.,\s]{{0,20}}?\b(?:dollars?|pounds?|euros?|rupiah|yen|dolar|euro|poundsterling|ringgit|yuan|rupees?|francs?)\b"  # fmt: skip
 # A measure's number, in digits or words, perhaps with its magnitude: "1,2 juta ", "two ".
 _AMOUNT = rf"(?:\b\d[\d.,]*|\b(?:{NUMBER_WORDS})\b)\s?(?:(?:juta|ribu|million|thousand)\s)?-?\s?"
+# A share: "9,36 persen", "93%", "10 per cent", "a quarter", "nearly a third", "separuh".
+_SHARE = re.compile(rf"(?:\d[\d.,]*|\b(?:{NUMBER_WORDS}))\s?(?:%|per ?cent\b|persen\b|percentage points?\b)|\b(?:a|one|two|three)[- ](?:quarters?|thirds?|fifths?)\b|\b(?:half|majority|seperempat|sepertiga|setengah|separuh|seperlima|(?:dua|tiga) per(?:tiga|empat)|sebagian besar)\b", re.I)  # fmt: skip
 SLOT_FILLERS = {
     # Indonesian news gives an age after a person noun: "Wanita 28 tahun itu", "bocah 8 tahun".
     "age": re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\baged? \d{1,3}\b|\bage of \d{1,3}\b|\b(?:berusia|berumur|usia(?:nya)?|umur(?:nya)?) (?:sekitar |kurang lebih |ke\s?-\s?)?\d{1,3}\b|\b(?:pria|wanita|perempuan|lelaki|laki-laki|bocah|anak|remaja|pemuda|gadis|nenek|kakek|balita|bayi|ibu|bapak) \d{1,3} tahun\b(?!\s+(?:penjara|kurungan|lalu|silam|terakhir|lamanya|ke depan))|(?P<own>\b(?-i:[A-Z])[\w'’-]+, \d{1,3},|\(\d{1,3}\))", re.I),
@@ -197,6 +199,7 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
     asked_numbers = {re.sub(r"[.,]", "", e) for e in q_entities}
     # A law's or a letter's number counts nothing; looked for only where a count is asked.
     references = [(ref.start(), ref.end()) for pattern in (_LAW_NUMBER, _REFERENCE_NUMBER) for ref in pattern.finditer(sentence)] if slot in _REFERENCED_SLOTS else []  # fmt: skip
+    shares = [(s.start(), s.end()) for s in _SHARE.finditer(sentence)] if slot == "number" and asked and asked.share else None  # fmt: skip
     for m in SLOT_FILLERS[slot].finditer(sentence):
         found, start = m.group(0).lower(), m.start()
         if slot == "when" and YEAR_IN_TEXT.fullmatch(found) and (name := _YEAR_OF_A_NAME.search(sentence[:start])) and name.group(1).lower() not in STOPWORDS:  # fmt: skip
@@ -209,6 +212,10 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
             continue  # nor does "16 November"
         if slot == "number" and _word_at(sentence, m.start(), m.end()).lower() in q_entities:
             continue  # "Half" of the asked "Half-Life" is part of a name
+        if slot == "when" and asked and asked.day and not _names_a_day(sentence, m):
+            continue  # "Tanggal berapa …": "2017" or "Maret" is no day
+        if shares is not None and not any(a <= start < b for a, b in shares):
+            continue  # "Berapa persen …": "30,000 people" is no share
         if any(a <= start < b for a, b in references):
             continue  # "Nomor 31 Tahun 1999" numbers a law, "nomor S-781/MK.08/2017" a letter
         if slot == "number" and counted_time is not None:
@@ -305,6 +312,25 @@ def _day_of_month(sentence: str, start: int, end: int) -> bool:
     if _MONTH_AFTER.match(sentence, end):
         return True
     return bool(_MONTH_BEFORE.search(sentence[:start]) and _DATE_ENDS.match(sentence, end))
+
+
+# A day of the month beside a month's name: "23 Agustus", "19th of September", "May 24".
+_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+_DAY_AFTER = re.compile(r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?![.,:]?\d)")
+# A day named without its date: "Rabu", "yesterday", "hari ini".
+_DAY_WORD = re.compile(rf"(?:{DAYS})s?|kemarin|besok|lusa|yesterday|today|tomorrow|hari ini", re.I)
+
+
+def _names_a_day(sentence: str, m: re.Match) -> bool:
+    """Whether a when-slot match names a day: a weekday, "(28/6)", or a month's name with its day."""
+    found = m.group(0)
+    if _DAY_WORD.fullmatch(found) or re.fullmatch(r"\d{1,2}/\d{1,2}", found):
+        return True
+    if re.fullmatch(MONTHS, found, re.I):
+        return bool(
+            _DAY_BEFORE.search(sentence[: m.start()]) or _DAY_AFTER.match(sentence, m.end())
+        )
+    return False
 
 
 def _run_around(sentence: str, start: int, end: int, char: str) -> tuple[int, int]:

@@ -1469,3 +1469,33 @@ def test_hours_counted_a_time_limit_and_a_race_time_ask_no_time_of_day():
     assert asked_slot("What time did the record shop open?") == "when"
     found = [m.group(0) for m in SLOT_FILLERS["when"].finditer("She won in 2:15:25 and 3:43.13; the bus left at 10:30.")]  # fmt: skip
     assert found == ["10:30"]
+
+
+def test_a_share_is_answered_by_a_percentage_or_a_fraction():
+    from assistant.evidence import why_not_answered
+
+    # A real near-miss (batch 19): the article counts the dead, not the loans written off.
+    question = "Berapa persen pinjaman bank di zona bencana yang dihapus?"
+    dead = "Gelombang yang menewaskan lebih dari 30.000 orang juga menghapus pinjaman bank di zona bencana."
+    assert why_not_answered(question, dead) == "no number in a relevant sentence"
+    share = "Sebanyak 13,6 persen pinjaman bank di zona bencana dihapus."
+    assert why_not_answered(question, share) is None
+    third = "Nearly a third of e-mail users have clicked on links in junk mail."
+    assert why_not_answered("What share of e-mail users have clicked on links in junk mail?", third) is None  # fmt: skip
+    # Asked as a count, the dead answer it.
+    assert why_not_answered("Berapa orang yang tewas di zona bencana?", dead) is None
+
+
+def test_a_date_asked_to_the_day_is_not_answered_by_a_year_or_a_month():
+    from assistant.evidence import why_not_answered
+
+    question = "Pada tanggal berapa Arif Satria dilantik sebagai rektor?"
+    period = "Arif Satria dilantik sebagai rektor untuk periode 2017 - 2022."
+    assert why_not_answered(question, period) == "no when in a relevant sentence"
+    assert why_not_answered(question, "Arif Satria dilantik sebagai rektor pada bulan Desember.") == "no when in a relevant sentence"  # fmt: skip
+    assert why_not_answered(question, "Arif Satria dilantik sebagai rektor pada 15 Desember 2017.") is None  # fmt: skip
+    assert why_not_answered(question, "Arif Satria dilantik sebagai rektor pada Rabu (28/6).") is None  # fmt: skip
+    signed = "The deal was signed on May 24, the company said."
+    assert why_not_answered("On what date was the deal signed?", signed) is None
+    # "When …" is answered by a year.
+    assert why_not_answered("Kapan Arif Satria dilantik sebagai rektor?", period) is None
