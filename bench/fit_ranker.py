@@ -11,7 +11,9 @@ best-sentence score would cost (false refusals) and gain (refusals of unanswerab
 of gold-removed retrievals that hold no answer): the table REFUSAL_THRESHOLD is chosen from.
 
 Usage: python bench/fit_ranker.py --store DIR --corpus ARTICLES.jsonl --questions evalsets/bilingual_dev.jsonl
-Fit on dev only: the held-out questions stay out of every choice.
+Fit on dev only: the held-out questions stay out of every choice. Dev sets held in different
+stores (the bilingual dev set and FacQA) are fit together from their caches: collect each with
+its own --cache, then give every --cache at once.
 """
 
 from __future__ import annotations
@@ -163,18 +165,22 @@ def collect(args) -> list[dict]:
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--store", type=Path, required=True, help="a store holding --corpus (see assistant.eval --store)")  # fmt: skip
-    p.add_argument("--corpus", action="append", required=True)
-    p.add_argument("--questions", type=Path, required=True)
+    p.add_argument("--store", type=Path, help="a store holding --corpus (see assistant.eval --store)")  # fmt: skip
+    p.add_argument("--corpus", action="append")
+    p.add_argument("--questions", type=Path)
     p.add_argument("--l2", type=float, default=1.0)
-    p.add_argument("--cache", type=Path, help="keep the retrieved sentences here (pickle) and reuse them; delete it after code changes")  # fmt: skip
+    p.add_argument("--cache", type=Path, action="append", default=[], help="keep the retrieved sentences here (pickle) and reuse them; delete it after code changes. Several existing caches are fit together")  # fmt: skip
     args = p.parse_args()
-    if args.cache and args.cache.exists():
-        groups = pickle.loads(args.cache.read_bytes())
+    if args.cache and all(cache.exists() for cache in args.cache):
+        groups = [g for cache in args.cache for g in pickle.loads(cache.read_bytes())]
+    elif len(args.cache) > 1:
+        p.error("every --cache must exist to fit several together; collect each one first")
+    elif not (args.store and args.corpus and args.questions):
+        p.error("--store, --corpus and --questions are needed to collect the sentences")
     else:
         groups = collect(args)
         if args.cache:
-            args.cache.write_bytes(pickle.dumps(groups))
+            args.cache[0].write_bytes(pickle.dumps(groups))
     ids = sorted({g["id"] for g in groups})
     random.Random(1).shuffle(ids)
     folds = [set(ids[i::5]) for i in range(5)]

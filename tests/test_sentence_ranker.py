@@ -120,6 +120,38 @@ def test_fit_report_counts_only_answered_questions(outcomes, expected):
     assert load_fit_ranker().summarize(outcomes) == expected
 
 
+def test_caches_of_two_dev_sets_are_fit_together(tmp_path, monkeypatch, capsys):
+    import pickle
+    import sys
+
+    fit_ranker = load_fit_ranker()
+    rng = np.random.default_rng(1)
+
+    def groups(prefix, n):
+        return [
+            {
+                "id": f"{prefix}-{i}",
+                "variant": "retrieved",
+                "answerable": True,
+                "X": rng.normal(size=(3, len(RANKER_FEATURES))),
+                "y": np.array([1.0, 0.0, 0.0]),
+                "gold": np.array([1.0, 1.0, 0.0]),
+            }
+            for i in range(n)
+        ]
+
+    dev, facqa = tmp_path / "dev.pkl", tmp_path / "facqa.pkl"
+    dev.write_bytes(pickle.dumps(groups("dev", 10)))
+    facqa.write_bytes(pickle.dumps(groups("facqa", 5)))
+    monkeypatch.setattr(sys, "argv", ["fit_ranker", "--cache", str(dev), "--cache", str(facqa)])
+    fit_ranker.main()
+    assert "fitted, 5-fold CV by question:  answered 15," in capsys.readouterr().out
+    # Fitting several sets together needs every cache collected first.
+    monkeypatch.setattr(sys, "argv", ["fit_ranker", "--cache", str(dev), "--cache", str(tmp_path / "none.pkl")])  # fmt: skip
+    with pytest.raises(SystemExit):
+        fit_ranker.main()
+
+
 def test_refusal_sweep_counts_each_kind_of_retrieval():
     fit_ranker = load_fit_ranker()
     groups = [
