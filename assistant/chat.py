@@ -56,7 +56,14 @@ from assistant.sentence_ranker import (
     passages_competing,
     rank_sentences,
 )
-from assistant.verify import VERDICT_REFUSAL, AnswerVerifier, excerpt_of, get_verifier
+from assistant.verify import (
+    EXTRACTION_BELOW,
+    VERDICT_REFUSAL,
+    AnswerVerifier,
+    excerpt_of,
+    get_verifier,
+    states_an_answer,
+)
 from ingest.chunk import split_sentences
 from ingest.clean import detect_language
 
@@ -311,6 +318,15 @@ class NewsAssistant:
         if margin < VERDICT_REFUSAL:
             log.info("The verifier finds no answer in the quoted evidence (margin %.2f); refusing", margin)  # fmt: skip
             return False
+        if margin < EXTRACTION_BELOW:
+            try:
+                extracted = verifier.extract(question, excerpt_of(quoted))
+            except Exception as exc:  # noqa: BLE001 - as above
+                log.warning("The answer verifier failed to copy the answer (%s); answering", exc)
+                return True
+            if not states_an_answer(extracted):
+                log.info("The verifier copies no answer out of the quoted evidence (margin %.2f); refusing", margin)  # fmt: skip
+                return False
         return True
 
     def ask(self, question: str, history=None, filters=None, language="auto", llm=None) -> Answer:

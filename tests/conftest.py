@@ -198,14 +198,22 @@ def chroma_server(tmp_path):
 
 
 class FixedVerifier:
-    """A verifier with a set verdict (or one that fails), to test how the chain uses it."""
+    """A verifier with a set verdict and copied answer (None: it fails), to test how the chain
+    uses them."""
 
-    def __init__(self, margin: float | None):
-        self.verdict = margin
+    def __init__(self, margin: float | None, extracted: str | None = "the answer"):
+        self.verdict, self.extracted = margin, extracted
         self.asked: list[tuple[str, str]] = []
+        self.asked_to_copy: list[tuple[str, str]] = []
 
     def margin(self, question: str, excerpt: str) -> float:
         self.asked.append((question, excerpt))
         if self.verdict is None:
             raise RuntimeError("llama_decode returned -1")
         return self.verdict
+
+    def extract(self, question: str, excerpt: str) -> str:
+        self.asked_to_copy.append((question, excerpt))
+        if self.extracted is None:
+            raise RuntimeError("llama_decode returned -1")
+        return self.extracted

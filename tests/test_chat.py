@@ -218,6 +218,27 @@ def test_a_quote_the_verifier_rejects_is_declined(news_settings, retriever, monk
     assert "menggagalkan negosiasi" in excerpt and "[1]" not in excerpt
 
 
+def test_a_doubtful_verdict_is_checked_by_copying_the_answer_out(news_settings, retriever, monkeypatch, caplog):  # fmt: skip
+    from assistant.verify import EXTRACTION_BELOW, VERDICT_REFUSAL
+
+    doubtful = (VERDICT_REFUSAL + EXTRACTION_BELOW) / 2
+    verifier = with_verifier(monkeypatch, FixedVerifier(doubtful, extracted="NONE"))
+    answer = assistant_for(news_settings, retriever).ask(SEED_QUESTIONS["id"])
+    assert not answer.answered and answer.answer == REFUSALS["id"]
+    ((question, excerpt),) = verifier.asked_to_copy
+    assert "menggagalkan negosiasi" in excerpt and "[1]" not in excerpt
+    with_verifier(monkeypatch, FixedVerifier(doubtful, extracted="menggagalkan negosiasi"))
+    assert_cites_seed(assistant_for(news_settings, retriever).ask(SEED_QUESTIONS["id"]), "id")
+    # A clear Yes is not asked again; a copy that fails does not lose the answer.
+    sure = with_verifier(monkeypatch, FixedVerifier(EXTRACTION_BELOW + 1.0, extracted="NONE"))
+    assert_cites_seed(assistant_for(news_settings, retriever).ask(SEED_QUESTIONS["id"]), "id")
+    assert sure.asked_to_copy == []
+    with_verifier(monkeypatch, FixedVerifier(doubtful, extracted=None))
+    with caplog.at_level(logging.WARNING, logger="assistant.chat"):
+        assert_cites_seed(assistant_for(news_settings, retriever).ask(SEED_QUESTIONS["id"]), "id")
+    assert "failed to copy the answer" in caplog.text
+
+
 def test_a_failing_verifier_does_not_lose_the_answer(news_settings, retriever, monkeypatch, caplog):  # fmt: skip
     with_verifier(monkeypatch, FixedVerifier(None))
     with caplog.at_level(logging.WARNING, logger="assistant.chat"):

@@ -7,7 +7,14 @@ import pytest
 from assistant.answer import LOCAL_MODEL_FILE, llamacpp_available
 from assistant.config import DEFAULT_MODEL_CACHE, Settings
 from assistant.errors import BackendUnavailable, KabarError
-from assistant.verify import VERDICT_REFUSAL, excerpt_of, get_verifier, verification_prefix
+from assistant.verify import (
+    EXTRACTION_BELOW,
+    VERDICT_REFUSAL,
+    excerpt_of,
+    get_verifier,
+    states_an_answer,
+    verification_prefix,
+)
 
 GOLDEN = Path(__file__).parent / "golden"
 LOCAL_MODEL = DEFAULT_MODEL_CACHE / LOCAL_MODEL_FILE
@@ -50,6 +57,32 @@ CASES = [
 def test_verdict_tells_the_answer_from_a_near_miss(verifier, excerpt, answered, near_miss):
     assert verifier.margin(answered, excerpt) > 0
     assert verifier.margin(near_miss, excerpt) < VERDICT_REFUSAL
+
+
+@needs_local_model
+@pytest.mark.parametrize(("excerpt", "answered", "near_miss"), CASES)
+def test_the_answer_is_copied_out_of_the_quote(verifier, excerpt, answered, near_miss):
+    assert states_an_answer(verifier.extract(answered, excerpt))
+    # The verdict's cached prefix is untouched by the copying.
+    assert verifier.margin(answered, excerpt) > 0
+
+
+@needs_local_model
+def test_a_doubtful_near_miss_is_found_to_hold_no_answer(verifier):
+    """Last year's deficit over this year's: the verdict is short of a clear No, and the model
+    finds nothing to copy out."""
+    excerpt = (
+        "Menteri Keuangan mengatakan defisit anggaran tahun ini diperkirakan 2,9 persen dari PDB."
+    )
+    near_miss = "Berapa defisit anggaran tahun lalu?"
+    assert VERDICT_REFUSAL <= verifier.margin(near_miss, excerpt) < EXTRACTION_BELOW
+    assert not states_an_answer(verifier.extract(near_miss, excerpt))
+    assert states_an_answer(verifier.extract("Berapa defisit anggaran tahun ini?", excerpt))
+
+
+def test_none_is_no_answer_however_it_is_written():
+    assert not states_an_answer("NONE") and not states_an_answer(' "None." ') and not states_an_answer("")  # fmt: skip
+    assert states_an_answer("£4.2m") and states_an_answer("Nonetheless, 2019")
 
 
 @needs_local_model
