@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator, Sequence, Set
 
 from assistant.asked_kind import (
+    KIND_AFTER_NAME,
     KIND_BEFORE_NAME,
     ORGANISATION_KINDS,
     ROLE_NAME_REACH,
@@ -275,7 +276,7 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
             as_written = WORD.findall(sentence[start : m.end()])
             if opens and len(as_written) == 1 and not name_at_sentence_start(as_written[0], passage or sentence):  # fmt: skip
                 continue
-            if place_kind and not (place_kind.search(sentence[start : m.end()]) or KIND_BEFORE_NAME[place_kind].search(sentence[max(0, start - 30) : start])):  # fmt: skip
+            if place_kind and not (place_kind.search(sentence[start : m.end()]) or KIND_BEFORE_NAME[place_kind].search(sentence[max(0, start - 30) : start]) or KIND_AFTER_NAME[place_kind].match(sentence, m.end())):  # fmt: skip
                 continue  # "In which hospital …": "Kinsey Millhone" names none
             if roles and not _near_role(sentence, start, m.end(), roles, asked):
                 continue  # "… by a Brazilian programmer", and "Sophos" said so

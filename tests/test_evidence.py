@@ -1499,3 +1499,13 @@ def test_a_date_asked_to_the_day_is_not_answered_by_a_year_or_a_month():
     assert why_not_answered("On what date was the deal signed?", signed) is None
     # "When …" is answered by a year.
     assert why_not_answered("Kapan Arif Satria dilantik sebagai rektor?", period) is None
+
+
+def test_a_place_s_kind_is_also_written_after_its_name():
+    from assistant.evidence import why_not_answered
+
+    question = "At which stadium did Juventus beat Sassuolo 3-1?"
+    mapei = "Juventus tampil dominan meski tampil di Mapei Stadium, sehingga Juventus beat Sassuolo 3-1."
+    assert why_not_answered(question, mapei) is None
+    elsewhere = "Juventus beat Sassuolo 3-1 in Reggio Emilia."
+    assert why_not_answered(question, elsewhere) == "no where in a relevant sentence"
