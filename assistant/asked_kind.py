@@ -73,13 +73,15 @@ _PLACE_KIND_ASKED = [
 PLACE_KIND_APA = (
     rf"\b(?:{_alternatives(', '.join(asked for asked, _ in NAMED_PLACE_KINDS))})\s+apa\b"
 )
-# The same kinds written just before a name, "di rumah sakit Cottage", or just after it, "tampil
-# di Mapei Stadium" (a where-question's fillers are single capitalised words).
+# The same kinds written just before a name, "di rumah sakit Cottage", or just after it as part
+# of the name, "tampil di Mapei Stadium" (a where-question's fillers are single capitalised
+# words); not "a Jakarta hospital", which names no hospital.
 KIND_BEFORE_NAME = {
     written: re.compile(rf"(?:{written.pattern})\s+$", re.I) for _, written in _PLACE_KIND_ASKED
 }
 KIND_AFTER_NAME = {
-    written: re.compile(rf"\s+(?:{written.pattern})", re.I) for _, written in _PLACE_KIND_ASKED
+    written: re.compile(rf"\s+(?=(?-i:[A-Z]))(?:{written.pattern})", re.I)
+    for _, written in _PLACE_KIND_ASKED
 }
 
 

@@ -2,7 +2,8 @@
 
 Answerability is decided by the sentence ranker's best score against its threshold and, for a
 quoted (extractive) answer, by the verifier (`assistant/verify.py`): the local model's yes/no
-verdict on whether the quoted sentences state the answer.
+verdict on whether the quoted sentences state the answer, and short of a clear Yes, whether it
+can copy the answer out of them.
 
 Preparation is a LangChain (LCEL) chain of small steps; generation streams from the chosen
 backend. The generated text is checked (`answer_checks`) before it becomes the answer: every

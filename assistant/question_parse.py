@@ -288,13 +288,14 @@ class ParsedQuestion:
 
 
 # "Berapa persen …", "What percentage of …", "What share of …": a share, given as a percentage or
-# a fraction ("9,36 persen", "nearly a third"); "30,000 people" gives none.
-_SHARE_ASKED = re.compile(r"\bberapa(?:kah)?\s+(?:\w+\s+)?persen\b|\bpersentase\b|\b(?:what|which)\s+(?:(?:is|was|are|were|will be)\s+)?(?:(?:the|a)\s+)?(?:\w+\s+)?(?:percentage|proportion)\b|\bwhat\s+(?:(?:is|was|are|were|will be)\s+)?(?:(?:the|a)\s+)?share of\b|\bhow (?:many|much) per ?cent\b", re.I)  # fmt: skip
+# a fraction ("9,36 persen", "nearly a third"); "30,000 people" gives none. ("What proportion"
+# asks no number slot yet, so it is not narrowed.)
+_SHARE_ASKED = re.compile(r"\bberapa(?:kah)?\s+(?:\w+\s+)?persen\b|\bpersentase\b|\b(?:what|which)\s+(?:(?:is|was|are|were|will be)\s+)?(?:(?:the|a)\s+)?(?:\w+\s+)?percentage\b|\bwhat\s+(?:(?:is|was|are|were|will be)\s+)?(?:(?:the|a)\s+)?share of\b|\bhow (?:many|much) per ?cent\b", re.I)  # fmt: skip
 
 
 # "Tanggal berapa …", "On what date …", "Hari apa …": a day ("23 Agustus", "Rabu (28/6)",
 # "May 24"), which "periode 2017 - 2022" or "in March" does not give.
-_DAY_ASKED = re.compile(r"\b(?:tanggal|tgl)\s+(?:berapa|apa)\b|\bpada\s+tanggal\b|\b(?:what|which)\s+(?:date|day)\b|\bhari\s+apa\b", re.I)  # fmt: skip
+_DAY_ASKED = re.compile(r"\b(?:tanggal|tgl)\s+(?:berapa|apa)\b|\bpada\s+tanggal\b(?!\s+\d)|\b(?:what|which)\s+(?:date|day)\b|\bhari\s+apa\b", re.I)  # fmt: skip
 
 
 # "Siapa nama lengkap JY …", "What is the full name of the suspect …": news that withholds a name

@@ -39,7 +39,7 @@ _SUM = rf"(?:£|\$|€|¥|\bRp\.?)\s?\d|(?:\d|\b(?:{NUMBER_WORDS})\b)[\w.,\s]{{0
 # A measure's number, in digits or words, perhaps with its magnitude: "1,2 juta ", "two ".
 _AMOUNT = rf"(?:\b\d[\d.,]*|\b(?:{NUMBER_WORDS})\b)\s?(?:(?:juta|ribu|million|thousand)\s)?-?\s?"
 # A share: "9,36 persen", "93%", "10 per cent", "a quarter", "nearly a third", "separuh".
-_SHARE = re.compile(rf"(?:\d[\d.,]*|\b(?:{NUMBER_WORDS}))\s?(?:%|per ?cent\b|persen\b|percentage points?\b)|\b(?:a|one|two|three)[- ](?:quarters?|thirds?|fifths?)\b|\b(?:half|majority|seperempat|sepertiga|setengah|separuh|seperlima|(?:dua|tiga) per(?:tiga|empat)|sebagian besar)\b", re.I)  # fmt: skip
+_SHARE = re.compile(rf"(?:\d[\d.,]*|\b(?:{NUMBER_WORDS}))\s?(?:%|per ?cent\b|persen\b|percentage points?\b)|\b(?:a|one|two|three)[- ](?:quarters?|thirds?)\b|\b(?:half|seperempat|sepertiga|setengah|separuh|seperlima|(?:dua|tiga) per(?:tiga|empat))\b", re.I)  # fmt: skip
 SLOT_FILLERS = {
     # Indonesian news gives an age after a person noun: "Wanita 28 tahun itu", "bocah 8 tahun".
     "age": re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\baged? \d{1,3}\b|\bage of \d{1,3}\b|\b(?:berusia|berumur|usia(?:nya)?|umur(?:nya)?) (?:sekitar |kurang lebih |ke\s?-\s?)?\d{1,3}\b|\b(?:pria|wanita|perempuan|lelaki|laki-laki|bocah|anak|remaja|pemuda|gadis|nenek|kakek|balita|bayi|ibu|bapak) \d{1,3} tahun\b(?!\s+(?:penjara|kurungan|lalu|silam|terakhir|lamanya|ke depan))|(?P<own>\b(?-i:[A-Z])[\w'’-]+, \d{1,3},|\(\d{1,3}\))", re.I),
@@ -182,7 +182,9 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
     - its `counted_time` acts on the "number" slot: None keeps every number, an empty set drops
       the numbers of months, years, days …, and a unit's words keep only the numbers in that unit;
     - its `place_kind` keeps only the names written with that kind of place: "RS Mitra
-      Keluarga", "rumah sakit Cedars";
+      Keluarga", "rumah sakit Cedars", "Mapei Stadium";
+    - its `share` keeps only numbers written as a share ("13,6 persen", "nearly a third"), and
+      its `day` only a day ("Rabu (15/11)", "23 Agustus"), not a year or a month alone;
     - its `name_role`, where the sentence writes the role, keeps only the names next to it: "a
       Brazilian programmer" names no one, whatever else the sentence names (and, a person's
       role, no organisation);

@@ -393,6 +393,11 @@ def test_answer_prompts_are_pinned(name):
     assert text == (GOLDEN / f"{name}.txt").read_text(encoding="utf-8")
 
 
+def test_extract_prompt_is_pinned():
+    text = rendered("extract", excerpt="Isi berita.", question="Q?")
+    assert text == (GOLDEN / "extract.txt").read_text(encoding="utf-8")
+
+
 def test_condense_prompt_is_pinned():
     text = rendered("condense", history="User: A?\nAssistant: B.", question="Dan C?")
     assert text == (GOLDEN / "condense.txt").read_text(encoding="utf-8")

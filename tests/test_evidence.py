@@ -1481,6 +1481,8 @@ def test_a_share_is_answered_by_a_percentage_or_a_fraction():
     share = "Sebanyak 13,6 persen pinjaman bank di zona bencana dihapus."
     assert why_not_answered(question, share) is None
     third = "Nearly a third of e-mail users have clicked on links in junk mail."
+    counted = "Some 30,000 e-mail users have clicked on links in junk mail."
+    assert why_not_answered("What percentage of e-mail users have clicked on links in junk mail?", counted) == "no number in a relevant sentence"  # fmt: skip
     assert why_not_answered("What share of e-mail users have clicked on links in junk mail?", third) is None  # fmt: skip
     # Asked as a count, the dead answer it.
     assert why_not_answered("Berapa orang yang tewas di zona bencana?", dead) is None
@@ -1497,6 +1499,11 @@ def test_a_date_asked_to_the_day_is_not_answered_by_a_year_or_a_month():
     assert why_not_answered(question, "Arif Satria dilantik sebagai rektor pada Rabu (28/6).") is None  # fmt: skip
     signed = "The deal was signed on May 24, the company said."
     assert why_not_answered("On what date was the deal signed?", signed) is None
+    in_may = "The deal was signed in May, the company said."
+    assert why_not_answered("On what date was the deal signed?", in_may) == "no when in a relevant sentence"  # fmt: skip
+    # A date the question gives asks for no day: "… dibuka pada tanggal 1 Mei ditutup?"
+    closing = "Pendaftaran yang dibuka pada tanggal 1 Mei itu ditutup akhir Juni."
+    assert why_not_answered("Kapan pendaftaran yang dibuka pada tanggal 1 Mei ditutup?", closing) is None  # fmt: skip
     # "When …" is answered by a year.
     assert why_not_answered("Kapan Arif Satria dilantik sebagai rektor?", period) is None
 
@@ -1509,3 +1516,7 @@ def test_a_place_s_kind_is_also_written_after_its_name():
     assert why_not_answered(question, mapei) is None
     elsewhere = "Juventus beat Sassuolo 3-1 in Reggio Emilia."
     assert why_not_answered(question, elsewhere) == "no where in a relevant sentence"
+    # A kind in lower case after a place names no such place: "a Jakarta hospital".
+    hospital = "In which hospital was the injured fan treated?"
+    assert why_not_answered(hospital, "The injured fan was treated at a Jakarta hospital.") == "no who in a relevant sentence"  # fmt: skip
+    assert why_not_answered(hospital, "The injured fan was treated at Siloam Hospital.") is None

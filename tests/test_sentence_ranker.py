@@ -150,6 +150,7 @@ def test_caches_of_two_dev_sets_are_fit_together(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(sys, "argv", ["fit_ranker", "--cache", str(dev), "--cache", str(tmp_path / "none.pkl")])  # fmt: skip
     with pytest.raises(SystemExit):
         fit_ranker.main()
+    assert "every --cache must exist" in capsys.readouterr().err
 
 
 def test_refusal_sweep_counts_each_kind_of_retrieval():

@@ -62,9 +62,11 @@ def test_verdict_tells_the_answer_from_a_near_miss(verifier, excerpt, answered, 
 @needs_local_model
 @pytest.mark.parametrize(("excerpt", "answered", "near_miss"), CASES)
 def test_the_answer_is_copied_out_of_the_quote(verifier, excerpt, answered, near_miss):
-    assert states_an_answer(verifier.extract(answered, excerpt))
+    before = verifier.margin(answered, excerpt)
+    copied = verifier.extract(answered, excerpt)
+    assert states_an_answer(copied) and copied.strip(" .").lower() in excerpt.lower()
     # The verdict's cached prefix is untouched by the copying.
-    assert verifier.margin(answered, excerpt) > 0
+    assert verifier.margin(answered, excerpt) == pytest.approx(before, abs=1e-3)
 
 
 @needs_local_model
