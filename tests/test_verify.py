@@ -1,5 +1,6 @@
 """The answer verifier: the local model's yes/no verdict on whether quoted evidence answers."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -64,7 +65,8 @@ def test_verdict_tells_the_answer_from_a_near_miss(verifier, excerpt, answered, 
 def test_the_answer_is_copied_out_of_the_quote(verifier, excerpt, answered, near_miss):
     before = verifier.margin(answered, excerpt)
     copied = verifier.extract(answered, excerpt)
-    assert states_an_answer(copied) and copied.strip(" .").lower() in excerpt.lower()
+    # Copied from the quote, its digits perhaps written otherwise ("4.25" of "4,25 persen").
+    assert states_an_answer(copied) and re.sub(r"\W", "", copied.lower()) in re.sub(r"\W", "", excerpt.lower())  # fmt: skip
     # The verdict's cached prefix is untouched by the copying.
     assert verifier.margin(answered, excerpt) == pytest.approx(before, abs=1e-3)
 
