@@ -311,8 +311,9 @@ class NewsAssistant:
         verifier = self._loaded_verifier()
         if verifier is None:
             return True
+        excerpt = excerpt_of(quoted)
         try:
-            margin = verifier.margin(question, excerpt_of(quoted))
+            margin = verifier.margin(question, excerpt)
         except Exception as exc:  # noqa: BLE001 - a failed check must not lose the answer
             log.warning("The answer verifier failed (%s); answering unverified", exc)
             return True
@@ -321,7 +322,7 @@ class NewsAssistant:
             return False
         if margin < EXTRACTION_BELOW:
             try:
-                extracted = verifier.extract(question, excerpt_of(quoted))
+                extracted = verifier.extract(question, excerpt)
             except Exception as exc:  # noqa: BLE001 - as above
                 log.warning("The answer verifier failed to copy the answer (%s); answering", exc)
                 return True
