@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.answer import REFUSALS
+from assistant.calendar_dates import DATE
 from assistant.evidence import leading_up_to, passage_dateline
 from assistant.glossary import WORD, translations, written_forms
 from assistant.guard import in_language, leaks_prompt, without_instructions
@@ -31,7 +32,7 @@ from assistant.question_parse import (
 )
 from assistant.retrieve import asked_speaker, asked_topic
 from assistant.search_index import STOPWORDS
-from assistant.slot_fillers import DATE, SLOT_FILLERS, slot_filled
+from assistant.slot_fillers import SLOT_FILLERS, slot_filled
 from ingest.chunk import split_sentences
 from ingest.clean import blank_dateline
 from ingest.quotes import extract_quotes, same_speaker

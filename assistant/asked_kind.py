@@ -105,7 +105,7 @@ def asked_place_kind(question: str) -> re.Pattern | None:
 # the person writes the name next to it ("spokesman William Gaillard", "Direktur Utama Pertamina
 # Elia Massa Manik"). English puts the role last before "who"; Indonesian first after "nama".
 _NAME_ASKED_EN = re.compile(r"\bnames? of (?:the|a|an|this|that)\s+(?:[\w'’-]+\s+){0,4}?(?P<role>[a-z][\w-]+)\s+(?:who|that|which|whose|at|of|in|for|from)\b|\bnames? of (?:the|a|an)\s+(?P<role_before_clause>[a-z][\w-]+)\s+the\b", re.I)  # fmt: skip
-_NAME_ASKED_ID = re.compile(r"\bsiapa(?:kah)?\s+nama(?:\s+lengkap)?\s+(?P<role>[a-z][\w-]+)\b|\bnama(?:\s+lengkap)?\s+(?P<role2>[a-z][\w-]+)\b[^?]*\bsiapa\b", re.I)  # fmt: skip
+_NAME_ASKED_ID = re.compile(r"\b(?:siapa|apa)(?:kah)?\s+nama(?:\s+lengkap)?\s+(?P<role>[a-z][\w-]+)\b|\bnama(?:\s+lengkap)?\s+(?P<role2>[a-z][\w-]+)\b[^?]*\bsiapa\b", re.I)  # fmt: skip
 # The roles "which …" and "siapa …" ask a person by, in both languages. A thing's kind ("which
 # beer brands", "vitamin apa") is no role: news names brands and vitamins without their kind.
 # ROLE_TITLES also holds forms of address and second halves of titles ("juru bicara", "perdana
@@ -131,7 +131,9 @@ ORGANISATION_KINDS = {
     "company", "companies", "firm", "firms", "perusahaan", "label", "labels", "record",
     "university", "universities", "universitas", "investor", "investors", "station", "stations",
     "stasiun", "radio", "publisher", "publishers", "penerbit", "broadcaster", "broadcasters",
-    "newspaper", "newspapers", "koran", "insurer", "insurers",
+    "newspaper", "newspapers", "koran", "insurer", "insurers", "firma", "yayasan", "foundation",
+    "organisasi", "organisation", "organization", "lembaga", "asosiasi", "association", "badan",
+    "agency", "partai", "party", "institut", "institute",
 }  # fmt: skip
 # Words after "name of the …" or "nama …" that are no role: "nama asli", "the one who", and
 # "man"/"pria", which news writes of anyone.

@@ -17,6 +17,7 @@ from collections.abc import Sequence, Set
 from functools import lru_cache
 
 from assistant.asked_kind import role_spans
+from assistant.calendar_dates import YEAR_IN_TEXT
 from assistant.glossary import WORD
 from assistant.models import Hit
 from assistant.name_match import (
@@ -29,6 +30,7 @@ from assistant.name_match import (
 )
 from assistant.question_parse import (
     COUNTED_SLOTS,
+    ORDINAL_FORMS,
     POSSESSIVE,
     ParsedQuestion,
     content_terms,
@@ -39,7 +41,6 @@ from assistant.retrieve import asked_topic
 from assistant.search_index import STOPWORDS
 from assistant.slot_fillers import (
     SLOT_FILLERS,
-    YEAR_IN_TEXT,
     money_near_terms,
     name_at_sentence_start,
     slot_filled,
@@ -60,9 +61,14 @@ def _ordinal_in(forms: tuple[str, ...], text_lower: str) -> bool:
     return any(
         entity_in(form, text_lower)
         if form.isdigit()
-        else re.search(rf"\b{re.escape(form)}\b", text_lower)  # fmt: skip
+        else re.search(rf"\b{re.escape(form)}{_POSSESSIVE_AFTER.get(form, '')}\b", text_lower)
         for form in forms
     )
+
+
+# An Indonesian ordinal takes "-nya": "double-double ketiganya" is his third. Not "keduanya",
+# which means "both of them".
+_POSSESSIVE_AFTER = {form: "(?:nya)?" for form in ORDINAL_FORMS if form.startswith("ke") and form.isalpha() and form != "kedua"}  # fmt: skip
 
 
 def _word_pattern(word: str) -> str:

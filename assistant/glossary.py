@@ -17,6 +17,7 @@ from collections.abc import Set
 from functools import lru_cache
 
 from assistant.search_index import stem_en, stem_id
+from ingest.quotes import OFFICE_SHORT_FORMS
 
 WORD = re.compile(r"[\w'’-]+")  # a word as the glossary and the answer checks read it
 
@@ -98,7 +99,7 @@ expert analyst / pakar ahli pengamat analis
 researcher / peneliti
 ambassador / duta dubes
 soldier soldiers army military / tentara prajurit militer
-company companies firm firms / perusahaan
+company companies firm firms / perusahaan firma
 shares stock / saham
 price prices priced / harga banderol dibanderol seharga
 cost costs / biaya harga ongkos
@@ -398,9 +399,12 @@ def translations(word: str) -> frozenset[str]:
 
 def written_forms(text: str) -> set[str]:
     """The words of `text` in lower case, without an Indonesian "-nya" ("istrinya" is "istri"),
-    and their English stems: what `translations` gives."""
+    and their English stems: what `translations` gives. An office written short stands for its
+    words too: "Menristekdikti" is a "menteri" (`ingest.quotes.OFFICE_SHORT_FORMS`)."""
     words = {w.lower() for w in WORD.findall(text)}
     words |= {w[:-3] for w in words if len(w) > 6 and w.endswith("nya")}
+    for word in words & OFFICE_SHORT_FORMS.keys():
+        words = words | set(OFFICE_SHORT_FORMS[word].split())
     return words | {stem_en(w) for w in words}
 
 

@@ -84,8 +84,9 @@ SLOTS = [
     ("score", re.compile(r"\b(?:what|which)\s+(?:(?:is|was|were|will be)\s+)?(?:(?:the|a|an)\s+)?(?:(?:final|full-time|half-time|aggregate)\s+)?score\b|\bberapa(?:kah)? skor\b|\bskor(?:nya)?(?: akhir(?:nya)?)? berapa\b", re.I)),
     ("number", re.compile(r"\bhow (?:many|much|big|large)\b|\bberapa\b|" + _WHAT_THE + r"(?:percentage|share|amount|number|score|total|figure|rate)\b", re.I)),
     ("say", re.compile(r"\bwhat did .+ (?:say|tell|claim|think)\b|\bapa (?:kata|yang dikatakan|yang disampaikan|pendapat|komentar|tanggapan)\b", re.I)),
-    # "What is the name of the airport …", "What are the names of the spammers …": a name.
-    ("who", re.compile(r"\bwho(?:m|se)?\b|\bsiapa(?:kah)?\b|\b(?:what|which) (?:is|was|are|were) (?:the |their |its |his |her )?(?:full |real |first |last )?names? of\b", re.I)),
+    # "What is the name of the airport …", "What are the names of the spammers …", "Apa nama
+    # yayasan …", "… namanya apa": a name.
+    ("who", re.compile(r"\bwho(?:m|se)?\b|\bsiapa(?:kah)?\b|\b(?:what|which) (?:is|was|are|were) (?:the |their |its |his |her )?(?:full |real |first |last )?names? of\b|\bapa(?:kah)? nama\b|\bnama(?:nya)? apa(?:kah)?\b", re.I)),
     # "Where does cancer rank among the causes of death?" asks a standing ("peringkat ketiga");
     # "Where did the top-ranked player grow up?" and "… the statue that stands …" ask a place.
     ("where", re.compile(r"\bwhere\b(?!\s+(?:do|does|did|will|would)\s+(?:\S+\s+){1,5}?(?:rank|stand)s?\b(?!-))|\b(?:di|dari|ke) ?mana(?:kah)?\b|\bwhich (?:city|country|state|town|place|region|island|stadium|venue)\b|\b(?:kota|negara(?: bagian)?|provinsi|pulau|daerah|tempat|wilayah|kabupaten) (?:apa|mana)\b|" + PLACE_KIND_APA, re.I)),
@@ -284,6 +285,9 @@ class ParsedQuestion:
     full_name: bool  # it asks a full or real name (`_FULL_NAME`), which initials do not give
     share: bool  # a count asked as a share (`_SHARE_ASKED`), which a percentage or fraction gives
     day: bool  # a date asked to the day (`_DAY_ASKED`), which a year or a month alone does not give
+    counts_things: (
+        bool  # things or people counted (`_THINGS_COUNTED`), which no sum of money counts
+    )
     words: frozenset[str]  # every word of the question, in lower case
 
 
@@ -291,6 +295,12 @@ class ParsedQuestion:
 # a fraction ("9,36 persen", "nearly a third"); "30,000 people" gives none. ("What proportion"
 # asks no number slot yet, so it is not narrowed.)
 _SHARE_ASKED = re.compile(r"\bberapa(?:kah)?\s+(?:\w+\s+)?persen\b|\bpersentase\b|\b(?:what|which)\s+(?:(?:is|was|are|were|will be)\s+)?(?:(?:the|a)\s+)?(?:\w+\s+)?percentage\b|\bwhat\s+(?:(?:is|was|are|were|will be)\s+)?(?:(?:the|a)\s+)?share of\b|\bhow (?:many|much) per ?cent\b", re.I)  # fmt: skip
+
+
+# "How many customers …", "Berapa banyak pelanggan …", "Ada berapa pelukis …": a count of things
+# or people, which "$74,500 for every customer" does not give. Not "how much" or "berapa
+# besar", which a sum answers.
+_THINGS_COUNTED = re.compile(r"\bhow many\b(?!\s+(?:dollars|pounds|euros|yen|rupiah|per ?cent)\b)|\bberapa(?:kah)?\s+(?:banyak|jumlah|orang|buah|lembar|ekor|unit)\b|\bada\s+berapa\b", re.I)  # fmt: skip
 
 
 # "Tanggal berapa …", "On what date …", "Hari apa …": a day ("23 Agustus", "Rabu (28/6)",
@@ -342,6 +352,7 @@ def parse_question(question: str) -> ParsedQuestion:
         full_name=slot == "who" and _FULL_NAME.search(question) is not None,
         share=slot == "number" and _SHARE_ASKED.search(question) is not None,
         day=slot == "when" and _DAY_ASKED.search(question) is not None,
+        counts_things=slot == "number" and _THINGS_COUNTED.search(question) is not None,
         words=frozenset(lowered),
     )
 

@@ -16,6 +16,14 @@ from assistant.asked_kind import (
     names_an_organisation,
     role_spans,
 )
+from assistant.calendar_dates import (
+    CALENDAR_WORD,
+    DATE_NUMBER,
+    YEAR_IN_TEXT,
+    dated_otherwise,
+    day_of_month,
+    names_a_day,
+)
 from assistant.glossary import WORD
 from assistant.name_match import entity_in
 from assistant.question_parse import (
@@ -142,15 +150,6 @@ _REFERENCE_NUMBER = re.compile(
 _REFERENCED_SLOTS = frozenset({"number", "duration", "penalty", "money", "change"})
 
 
-# Days and months are capitalised, and never the person, thing or place asked for. Unlike
-# `question_parse.CALENDAR`, no "May" or "Jan": those are names too.
-_CALENDAR_WORD = re.compile(
-    r"januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
-    rf"january|february|march|june|july|august|october|december|{DAYS}",
-    re.I,
-)
-
-
 # Where a capitalised word opens a sentence: the sentence's start, or a quote opened after a
 # colon or comma ('He said: "Last week …"', "kata dia, “Kami …"); not a scare quote ('dubbed
 # "Brexit"') or a bracket ("(KPK)").
@@ -166,12 +165,6 @@ def name_at_sentence_start(word: str, passage: str) -> bool:
     return re.search(rf"[\w,;:)]\s+{re.escape(word)}(?![\w'’-])", passage) is not None
 
 
-def _dated_otherwise(sentence: str, years: Sequence[str]) -> bool:
-    """Whether a sentence names a year, and none of the question's `years`."""
-    written = set(YEAR_IN_TEXT.findall(sentence))
-    return bool(written) and not written & set(years)
-
-
 def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: str = "", asked: ParsedQuestion | None = None) -> Iterator[tuple[int, int]]:  # fmt: skip
     """Spans in `sentence` that could answer a question asking for `slot`: a number, date,
     name, place, age, sum, span of time or measure (a distance, speed, area …) other than those
@@ -184,7 +177,8 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
     - its `place_kind` keeps only the names written with that kind of place: "RS Mitra
       Keluarga", "rumah sakit Cedars", "Mapei Stadium";
     - its `share` keeps only numbers written as a share ("13,6 persen", "nearly a third"), and
-      its `day` only a day ("Rabu (15/11)", "23 Agustus"), not a year or a month alone;
+      its `day` only a day ("Rabu (15/11)", "23 Agustus"), not a year or a month alone, and
+      its `counts_things` no number of a sum of money ("$74,500 for every customer");
     - its `name_role`, where the sentence writes the role, keeps only the names next to it: "a
       Brazilian programmer" names no one, whatever else the sentence names (and, a person's
       role, no organisation);
@@ -197,26 +191,29 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
     counted_time = asked.counted_time if asked else None
     place_kind = asked.place_kind if asked else None
     roles = role_spans(sentence, asked.name_role) if asked and asked.name_role else []
-    if asked and asked.years and slot in COUNTED_SLOTS and _dated_otherwise(sentence, asked.years):
+    if asked and asked.years and slot in COUNTED_SLOTS and dated_otherwise(sentence, asked.years):
         return
     asked_numbers = {re.sub(r"[.,]", "", e) for e in q_entities}
     # A law's or a letter's number counts nothing; looked for only where a count is asked.
     references = [(ref.start(), ref.end()) for pattern in (_LAW_NUMBER, _REFERENCE_NUMBER) for ref in pattern.finditer(sentence)] if slot in _REFERENCED_SLOTS else []  # fmt: skip
     shares = [(s.start(), s.end()) for s in _SHARE.finditer(sentence)] if slot == "number" and asked and asked.share else None  # fmt: skip
+    sums = _sums(sentence) if slot == "number" and asked and asked.counts_things else []
     for m in SLOT_FILLERS[slot].finditer(sentence):
         found, start = m.group(0).lower(), m.start()
         if slot == "when" and YEAR_IN_TEXT.fullmatch(found) and (name := _YEAR_OF_A_NAME.search(sentence[:start])) and name.group(1).lower() not in STOPWORDS:  # fmt: skip
             continue  # "WITNESS: The Tour 2018", "Prancis Terbuka 2017": a name's year dates nothing
         if slot == "score" and _RANGE_OF.search(sentence[:start]):
             continue  # "pukul 19-21", "aged 18-24", "halaman 10-12": a range, no result
-        if slot == "number" and _DATE_NUMBER.fullmatch(_number_at(sentence, m.start(), m.end())):
+        if slot == "number" and DATE_NUMBER.fullmatch(_number_at(sentence, m.start(), m.end())):
             continue  # "2015", "(14/2)", "pukul 07.00" date an event; they count nothing
-        if slot == "number" and _day_of_month(sentence, *_digits_at(sentence, m.start(), m.end())):
+        if slot == "number" and day_of_month(sentence, *_digits_at(sentence, m.start(), m.end())):
             continue  # nor does "16 November"
         if slot == "number" and _word_at(sentence, m.start(), m.end()).lower() in q_entities:
             continue  # "Half" of the asked "Half-Life" is part of a name
-        if slot == "when" and asked and asked.day and not _names_a_day(sentence, m):
+        if slot == "when" and asked and asked.day and not names_a_day(sentence, m):
             continue  # "Tanggal berapa …": "2017" or "Maret" is no day
+        if any(a <= start < b for a, b in sums):
+            continue  # "How many customers …": "$74,500 for every customer" counts money
         if shares is not None and not any(a <= start < b for a, b in shares):
             continue  # "Berapa persen …": "30,000 people" is no share
         if any(a <= start < b for a, b in references):
@@ -273,7 +270,7 @@ def slot_fillers(slot: str, sentence: str, q_entities: Sequence[str], passage: s
             if start == 0 and len(words) == 1 and words[0] in STOPWORDS | QUESTION_WORDS:
                 continue
             named = [w for w in words if w not in STOPWORDS]
-            if named and all(_CALENDAR_WORD.fullmatch(w) for w in named):
+            if named and all(CALENDAR_WORD.fullmatch(w) for w in named):
                 continue
             as_written = WORD.findall(sentence[start : m.end()])
             if opens and len(as_written) == 1 and not name_at_sentence_start(as_written[0], passage or sentence):  # fmt: skip
@@ -296,44 +293,13 @@ _RANGE_OF = re.compile(r"\b(?:pukul|jam|aged|usia|umur|halaman|page|pages|pasal|
 _YEAR_OF_A_NAME = re.compile(rf"\b(?!(?i:{MONTHS}|{DAYS})\b)([A-Z][\w'’-]*)\s+$")
 
 
-DATE = r"(?:19|20)\d\d|\d{1,2}/\d{1,2}(?:/\d{2,4})?"  # a year, "14/2", "14/2/2017"
-_DATE_NUMBER = re.compile(rf"{DATE}|\d{{1,2}}[.:]\d\d")  # or a clock time, "07.00"
-# A day of the month, by its month's name as news writes it (capitalised): "16 November",
-# "pada 5 Mei", "November 16, 2004"; not "16 may be", "thousands march". A number after the
-# month is a day only where the date ends: "In January 25 people were jailed" counts 25.
-_MONTH_NAME = "|".join(month.capitalize() for month in MONTHS.split("|"))
-_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAME})\b\.?")
-_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH_NAME})\.?\s+$")
-_DATE_ENDS = re.compile(r"(?:st|nd|rd|th)?(?:\s*[,.;)]|\s+(?:19|20)\d\d\b|\s*$)")
-
-
-def _day_of_month(sentence: str, start: int, end: int) -> bool:
-    """Whether the number at start:end is a date's day: 1 to 31 written with a month's name."""
-    token = sentence[start:end]
-    if not token.isdigit() or not 1 <= int(token) <= 31:
-        return False
-    if _MONTH_AFTER.match(sentence, end):
-        return True
-    return bool(_MONTH_BEFORE.search(sentence[:start]) and _DATE_ENDS.match(sentence, end))
-
-
-# A day of the month beside a month's name: "23 Agustus", "19th of September", "May 24".
-_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
-_DAY_AFTER = re.compile(r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?![.,:]?\d)")
-# A day named without its date: "Rabu", "yesterday", "hari ini".
-_DAY_WORD = re.compile(rf"(?:{DAYS})s?|kemarin|besok|lusa|yesterday|today|tomorrow|hari ini", re.I)
-
-
-def _names_a_day(sentence: str, m: re.Match) -> bool:
-    """Whether a when-slot match names a day: a weekday, "(28/6)", or a month's name with its day."""
-    found = m.group(0)
-    if _DAY_WORD.fullmatch(found) or re.fullmatch(r"\d{1,2}/\d{1,2}", found):
-        return True
-    if re.fullmatch(MONTHS, found, re.I):
-        return bool(
-            _DAY_BEFORE.search(sentence[: m.start()]) or _DAY_AFTER.match(sentence, m.end())
-        )
-    return False
+def _sums(sentence: str) -> list[tuple[int, int]]:
+    """The spans of the sums of money in a sentence, each with its whole amount: "$74,500"."""
+    spans = []
+    for m in re.finditer(_SUM, sentence, re.I):
+        amount = re.compile(r"[\d.,]*").match(sentence, m.end())
+        spans.append((m.start(), amount.end() if amount else m.end()))
+    return spans
 
 
 def _run_around(sentence: str, start: int, end: int, char: str) -> tuple[int, int]:
@@ -381,9 +347,6 @@ def filler_near_terms(spans: list[tuple[int, int]], sentence: str, q_terms: Set[
         if inside and any(min(inside) - reach <= i <= max(inside) + reach for i in asked):
             return True
     return False
-
-
-YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d(?!\d)")
 
 
 # News is full of sums (revenue, prices, losses); the one a "how much did X pay / offer"

@@ -54,10 +54,19 @@ class AnswerVerifier(Protocol):
         """The shortest phrase of the excerpt that answers the question, or "NONE"."""
 
 
+# The model's ways of saying the quote holds no answer: NONE as asked, or its Indonesian or a
+# plain "not stated", each alone or before punctuation ("NONE. The excerpt ..."). A phrase that
+# goes on ("None of the 12 passengers", "Tidak ada korban jiwa") is an answer.
+_NO_ANSWER = re.compile(
+    r"(none|tidak ada|no answer|not (stated|mentioned|given)|tidak (disebutkan|dijelaskan))\s*($|[.,;:!()\-\n])",
+    re.I,
+)
+
+
 def states_an_answer(extracted: str) -> bool:
     """Whether the model copied an answer out of the quote, rather than finding NONE there."""
-    text = extracted.strip().strip("\"'`*.").strip()
-    return bool(text) and not re.match(r"none\b", text, re.I)
+    text = extracted.strip().strip("\"'`*").strip()
+    return bool(text.strip(".")) and not _NO_ANSWER.match(text)
 
 
 def _chatml(role: str, text: str) -> str:

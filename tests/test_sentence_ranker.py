@@ -308,3 +308,17 @@ def test_a_person_or_organisation_asked_by_kind_is_named_beside_it():
     assert missing(question, campaigners) == [1.0] and missing(question, judge) == [0.0]
     residents = "Residents near Stansted heard the challenge to the Stansted plans."
     assert best_sentences(question, [campaigners, residents, judge])[0].sentence == judge
+
+
+def test_an_office_written_short_is_its_role_across_languages():
+    """Batch 21: "Which minister led the ceremony?" over "Upacara yang dipimpin Menristekdikti
+    Prof. H Mohamad Nasir." The short form is a minister's office."""
+    from assistant.glossary import written_forms
+
+    assert "menteri" in written_forms("Upacara yang dipimpin Menristekdikti Mohamad Nasir.")
+    assert "menteri" not in written_forms("Upacara yang dipimpin rektor Mohamad Nasir.")
+    question = "Which minister led the flag ceremony at ITS Surabaya?"
+    led = "Upacara bendera di ITS Surabaya yang dipimpin Menristekdikti Prof. H Mohamad Nasir."
+    rector = "Upacara bendera di ITS Surabaya yang dipimpin rektor Prof. Joni Hermana."
+    _, features = sentence_features(question, [led, rector], same_language=[False, False])
+    assert list(features[:, RANKER_FEATURES.index("named_role_missing")]) == [0.0, 1.0]
