@@ -84,9 +84,9 @@ SLOTS = [
     ("score", re.compile(r"\b(?:what|which)\s+(?:(?:is|was|were|will be)\s+)?(?:(?:the|a|an)\s+)?(?:(?:final|full-time|half-time|aggregate)\s+)?score\b|\bberapa(?:kah)? skor\b|\bskor(?:nya)?(?: akhir(?:nya)?)? berapa\b", re.I)),
     ("number", re.compile(r"\bhow (?:many|much|big|large)\b|\bberapa\b|" + _WHAT_THE + r"(?:percentage|share|amount|number|score|total|figure|rate)\b", re.I)),
     ("say", re.compile(r"\bwhat did .+ (?:say|tell|claim|think)\b|\bapa (?:kata|yang dikatakan|yang disampaikan|pendapat|komentar|tanggapan)\b", re.I)),
-    # "What is the name of the airport …", "What are the names of the spammers …", "Apa nama
-    # yayasan …", "… namanya apa": a name.
-    ("who", re.compile(r"\bwho(?:m|se)?\b|\bsiapa(?:kah)?\b|\b(?:what|which) (?:is|was|are|were) (?:the |their |its |his |her )?(?:full |real |first |last )?names? of\b|\bapa(?:kah)? nama\b|\bnama(?:nya)? apa(?:kah)?\b", re.I)),
+    # "What is the name of the airport …", "What are the names of the spammers …", "What stage
+    # name did …", "What name was chosen …", "Apa nama yayasan …", "… namanya apa": a name.
+    ("who", re.compile(r"\bwho(?:m|se)?\b|\bsiapa(?:kah)?\b|\b(?:what|which) (?:is|was|are|were) (?:the |their |its |his |her )?(?:full |real |first |last )?names? of\b|\b(?:what|which) (?:(?:stage|pen|nick|code|brand|trade|ring|real|maiden|first|last|full|new|official|working) )?names?\b(?! of\b)|\bapa(?:kah)? nama\b|\bnama(?:nya)? apa(?:kah)?\b", re.I)),
     # "Where does cancer rank among the causes of death?" asks a standing ("peringkat ketiga");
     # "Where did the top-ranked player grow up?" and "… the statue that stands …" ask a place.
     ("where", re.compile(r"\bwhere\b(?!\s+(?:do|does|did|will|would)\s+(?:\S+\s+){1,5}?(?:rank|stand)s?\b(?!-))|\b(?:di|dari|ke) ?mana(?:kah)?\b|\bwhich (?:city|country|state|town|place|region|island|stadium|venue)\b|\b(?:kota|negara(?: bagian)?|provinsi|pulau|daerah|tempat|wilayah|kabupaten) (?:apa|mana)\b|" + PLACE_KIND_APA, re.I)),
@@ -141,6 +141,12 @@ _NOT_OWNERS = {
 _ACRONYM_PLURAL = re.compile(r"^([A-Z]{2,})s$")
 
 
+# A name joined to a participle says where or by whom a thing is made or run: "Korean-built",
+# "US-based", "Chinese-owned". The name is the first part; news in either language writes it
+# apart ("buatan Korea Selatan", "based in the US").
+_MADE_IN = re.compile(r"^([A-Z][\w'’]*)-(?:built|made|based|owned|born|led|backed|funded|run|controlled|designed|produced|bred|trained|educated)$")  # fmt: skip
+
+
 def question_entities(question: str) -> list[str]:
     """Names, acronyms and numbers the question is about (not question words or titles).
 
@@ -152,6 +158,7 @@ def question_entities(question: str) -> list[str]:
     for m in _ENTITY.finditer(question):
         word = POSSESSIVE.sub("", m.group(0))  # "Rossi's" -> "Rossi"
         word = _ACRONYM_PLURAL.sub(r"\1", word)  # "CVs" -> "CV": news counts "lima CV"
+        word = _MADE_IN.sub(r"\1", word)  # "Korean-built" -> "Korean": "buatan Korea Selatan"
         low = word.lower()
         if low in QUESTION_WORDS or low in TITLE_WORDS or low in STOPWORDS:
             continue

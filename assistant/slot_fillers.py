@@ -136,7 +136,9 @@ def slot_filled(slot: str, sentence: str, q_entities: Sequence[str], passage: st
 # days" does not say how many weeks.
 # After the matched digit or number word: the rest of the number ("dua puluh", "10-12"), then
 # the unit.
-_TIME_AFTER = re.compile(rf"(?:[\d.,:/]|\s*-\s*(?=\d)|\s*-?\s*(?:{NUMBER_WORDS}|belas)\b)*\s*(?:-\s*)?(?P<unit>{'|'.join(TIME_WORDS)})\b", re.I)  # fmt: skip
+# Not a unit that names a year after it: "Harley Davidson Sportster 883 Tahun 2000" is a model
+# of 2000, no 883 years.
+_TIME_AFTER = re.compile(rf"(?:[\d.,:/]|\s*-\s*(?=\d)|\s*-?\s*(?:{NUMBER_WORDS}|belas)\b)*\s*(?:-\s*)?(?P<unit>{'|'.join(TIME_WORDS)})\b(?!\s+(?:19|20)\d\d\b)", re.I)  # fmt: skip
 # "UU Nomor 31 Tahun 1999", "Perpres No 20 Tahun 2017": a law's number and year, not 31 years.
 _LAW_NUMBER = re.compile(r"\b(?:nomor|no\.?)\s*\d[\d.,]*\s+tahun\s+(?:19|20)\d\d\b", re.I)
 # A letter's or a decision's reference: "surat nomor S-781/MK.08/2017", "Kepmen No. 12/2017",

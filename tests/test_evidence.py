@@ -1561,3 +1561,33 @@ def test_apa_nama_asks_a_name_by_its_kind():
     assert why_not_answered(question, unnamed) == "no who in a relevant sentence"
     named = "Salim mendapatkan beasiswa dari Yayasan Bina Insani di Yogyakarta."
     assert why_not_answered(question, named) is None
+
+
+def test_a_name_asked_by_its_kind_and_a_made_in_compound():
+    """Batch 22: "What stage name did … use" asks a name; "the Korean-built sub" names Korea, which
+    an Indonesian article writes "buatan Korea Selatan"."""
+    from assistant.evidence import why_not_answered
+    from assistant.question_parse import asked_slot, question_entities
+
+    assert asked_slot("What stage name did a teenage Johnny Carson use for his magic act?") == "who"
+    assert asked_slot("What name was chosen for the new party?") == "who"
+    assert asked_slot("What did the stage crew say about the name change?") != "who"
+    assert question_entities("What is the name of the Korean-built sub?") == ["korean"]
+    assert question_entities("Which Chinese-owned firm bought it?") == ["chinese"]
+    assert question_entities("Who leads Bayern-Munich?") == ["bayern-munich"]
+    carson = "He began his career in Norfolk, performing magic under the name The Great Carsoni from the age of 14."  # fmt: skip
+    assert why_not_answered("What stage name did a teenage Johnny Carson use for his magic act?", carson, "Johnny Carson") is None  # fmt: skip
+    sub = (
+        "Kapal selam KRI Nagapasa 403 buatan Korea Selatan tiba di Indonesia pada 28 Agustus 2017."
+    )
+    assert why_not_answered("What is the name of the Korean-built sub that reached Indonesia on 28 August 2017?", sub, same_language=False) is None  # fmt: skip
+
+
+def test_a_unit_of_time_before_a_year_counts_no_time():
+    """Batch 22: "Sportster 883 Tahun 2000" is a motorbike of 2000, not 883 years asked for."""
+    from assistant.evidence import why_not_answered
+
+    question = "Berapa tahun hukuman penjara yang dituntut jaksa KPK untuk Sigit Yugoharto?"
+    harley = "Sigit Yugoharto didakwa menerima motor Harley Davidson Sportster 883 Tahun 2000, kata jaksa KPK."  # fmt: skip
+    assert why_not_answered(question, harley) == "no number in a relevant sentence"
+    assert why_not_answered(question, "Jaksa KPK menuntut Sigit Yugoharto hukuman penjara 8 tahun.") is None  # fmt: skip
