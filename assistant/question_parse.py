@@ -82,7 +82,7 @@ SLOTS = [
     ("length", re.compile(r"\bhow (?:tall|deep)\b|\bhow long (?:is|was|are|were|will be)\b(?=[^?]*\bin (?:kilomet(?:er|re)s|met(?:er|re)s|miles|km|feet)\b)|\bwhat (?:altitude|elevation|depth)\b|\bberapa(?:kah)? (?:kedalaman|panjang|ketinggian)\b|\b(?:kedalaman|panjang|ketinggian)(?:nya)? berapa\b", re.I)),
     # "What was the final score …", "Berapa skor …": a match's result, "2-1", "lima gol tanpa balas".
     ("score", re.compile(r"\b(?:what|which)\s+(?:(?:is|was|were|will be)\s+)?(?:(?:the|a|an)\s+)?(?:(?:final|full-time|half-time|aggregate)\s+)?score\b|\bberapa(?:kah)? skor\b|\bskor(?:nya)?(?: akhir(?:nya)?)? berapa\b", re.I)),
-    ("number", re.compile(r"\bhow (?:many|much|big|large)\b|\bberapa\b|" + _WHAT_THE + r"(?:percentage|share|amount|number|score|total|figure|rate)\b", re.I)),
+    ("number", re.compile(r"\bhow (?:many|much|big|large)\b|\bberapa\b|" + _WHAT_THE + r"(?:percentage|proportion|share|amount|number|score|total|figure|rate)\b", re.I)),
     ("say", re.compile(r"\bwhat did .+ (?:say|tell|claim|think)\b|\bapa (?:kata|yang dikatakan|yang disampaikan|pendapat|komentar|tanggapan)\b", re.I)),
     # "What is the name of the airport …", "What are the names of the spammers …", "What stage
     # name did …", "What name was chosen …", "Apa nama yayasan …", "… namanya apa": a name.
@@ -298,10 +298,10 @@ class ParsedQuestion:
     words: frozenset[str]  # every word of the question, in lower case
 
 
-# "Berapa persen …", "What percentage of …", "What share of …": a share, given as a percentage or
-# a fraction ("9,36 persen", "nearly a third"); "30,000 people" gives none. ("What proportion"
-# asks no number slot yet, so it is not narrowed.)
-_SHARE_ASKED = re.compile(r"\bberapa(?:kah)?\s+(?:\w+\s+)?persen\b|\bpersentase\b|\b(?:what|which)\s+(?:(?:is|was|are|were|will be)\s+)?(?:(?:the|a)\s+)?(?:\w+\s+)?percentage\b|\bwhat\s+(?:(?:is|was|are|were|will be)\s+)?(?:(?:the|a)\s+)?share of\b|\bhow (?:many|much) per ?cent\b", re.I)  # fmt: skip
+# "Berapa persen …", "What percentage of …", "What share (proportion) of …": a share, given as a
+# percentage or a fraction ("9,36 persen", "nearly a third", "one in ten"); "30,000 people" gives
+# none.
+_SHARE_ASKED = re.compile(r"\bberapa(?:kah)?\s+(?:\w+\s+)?persen\b|\bpersentase\b|\b(?:what|which)\s+(?:(?:is|was|are|were|will be)\s+)?(?:(?:the|a)\s+)?(?:\w+\s+)?percentage\b|\bwhat\s+(?:(?:is|was|are|were|will be)\s+)?(?:(?:the|a)\s+)?(?:share|proportion) of\b|\bproporsi\b|\bhow (?:many|much) per ?cent\b", re.I)  # fmt: skip
 
 
 # "How many customers …", "Berapa banyak pelanggan …", "Ada berapa pelukis …": a count of things

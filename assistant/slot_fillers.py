@@ -46,8 +46,8 @@ from ingest.places import COUNTRIES, DEMONYMS
 _SUM = rf"(?:£|\$|€|¥|\bRp\.?)\s?\d|(?:\d|\b(?:{NUMBER_WORDS})\b)[\w.,\s]{{0,20}}?\b(?:dollars?|pounds?|euros?|rupiah|yen|dolar|euro|poundsterling|ringgit|yuan|rupees?|francs?)\b"  # fmt: skip
 # A measure's number, in digits or words, perhaps with its magnitude: "1,2 juta ", "two ".
 _AMOUNT = rf"(?:\b\d[\d.,]*|\b(?:{NUMBER_WORDS})\b)\s?(?:(?:juta|ribu|million|thousand)\s)?-?\s?"
-# A share: "9,36 persen", "93%", "10 per cent", "a quarter", "nearly a third", "separuh".
-_SHARE = re.compile(rf"(?:\d[\d.,]*|\b(?:{NUMBER_WORDS}))\s?(?:%|per ?cent\b|persen\b|percentage points?\b)|\b(?:a|one|two|three)[- ](?:quarters?|thirds?)\b|\b(?:half|seperempat|sepertiga|setengah|separuh|seperlima|(?:dua|tiga) per(?:tiga|empat))\b", re.I)  # fmt: skip
+# A share: "9,36 persen", "93%", "10 per cent", "one in ten", "a quarter", "nearly a third", "separuh".
+_SHARE = re.compile(rf"(?:\d[\d.,]*|\b(?:{NUMBER_WORDS}))\s?(?:%|per ?cent\b|persen\b|percentage points?\b)|\b(?:\d{{1,2}}|{NUMBER_WORDS})\s+(?:in|out of|dari(?:\s+setiap)?)\s+(?:\d{{1,3}}|{NUMBER_WORDS}|seratus)\b|\b(?:a|one|two|three)[- ](?:quarters?|thirds?)\b|\b(?:half|seperempat|sepertiga|setengah|separuh|seperlima|(?:dua|tiga) per(?:tiga|empat))\b", re.I)  # fmt: skip
 SLOT_FILLERS = {
     # Indonesian news gives an age after a person noun: "Wanita 28 tahun itu", "bocah 8 tahun".
     "age": re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\baged? \d{1,3}\b|\bage of \d{1,3}\b|\b(?:berusia|berumur|usia(?:nya)?|umur(?:nya)?) (?:sekitar |kurang lebih |ke\s?-\s?)?\d{1,3}\b|\b(?:pria|wanita|perempuan|lelaki|laki-laki|bocah|anak|remaja|pemuda|gadis|nenek|kakek|balita|bayi|ibu|bapak) \d{1,3} tahun\b(?!\s+(?:penjara|kurungan|lalu|silam|terakhir|lamanya|ke depan))|(?P<own>\b(?-i:[A-Z])[\w'’-]+, \d{1,3},|\(\d{1,3}\))", re.I),

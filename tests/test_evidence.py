@@ -1591,3 +1591,12 @@ def test_a_unit_of_time_before_a_year_counts_no_time():
     harley = "Sigit Yugoharto didakwa menerima motor Harley Davidson Sportster 883 Tahun 2000, kata jaksa KPK."  # fmt: skip
     assert why_not_answered(question, harley) == "no number in a relevant sentence"
     assert why_not_answered(question, "Jaksa KPK menuntut Sigit Yugoharto hukuman penjara 8 tahun.") is None  # fmt: skip
+
+
+def test_a_proportion_is_a_share_and_one_in_ten_gives_it():
+    from assistant.evidence import why_not_answered
+
+    question = "What proportion of e-mail users have bought goods from spam?"
+    assert why_not_answered(question, "One in ten e-mail users have bought goods from spam, the survey found.") is None  # fmt: skip
+    assert why_not_answered(question, "Some 30,000 e-mail users have bought goods from spam, the survey found.") == "no number in a relevant sentence"  # fmt: skip
+    assert why_not_answered("Berapa persen pengguna email yang membeli barang dari spam?", "Satu dari sepuluh pengguna email pernah membeli barang dari spam.") is None  # fmt: skip
