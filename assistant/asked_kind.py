@@ -139,7 +139,7 @@ ORGANISATION_KINDS = {
 # "man"/"pria", which news writes of anyone.
 _NOT_A_ROLE = {
     "yang", "yg", "itu", "tersebut", "one", "person", "orang", "pria", "man", "asli", "panggilan",
-    "samaran", "julukan", "lengkap",
+    "samaran", "julukan", "lengkap", "baru", "resmi", "lama", "lain", "populer",
 }  # fmt: skip
 # How far (in words) a name may stand from its role: "spokesman for Uefa, William Gaillard".
 ROLE_NAME_REACH = 4

@@ -1,6 +1,6 @@
 """Dates in news text: years, days of the month by their month's name, weekdays, and the
-calendar words that are never a name. The when-slot and number-slot checks of `slot_fillers`
-read them."""
+calendar words that are never a name. `slot_fillers` reads them for the when- and number-slots,
+`evidence` and `answer_checks` for a year or a date in a passage or an answer."""
 
 from __future__ import annotations
 

@@ -56,19 +56,24 @@ from ingest.quotes import (
     same_speaker,
 )
 
+# An Indonesian ordinal takes "-nya" after its noun: "double-double ketiganya" is his third. On
+# its own, or after a function word ("Ketiganya ditangkap", "dan keempatnya"), it means "all three
+# (four) of them"; "keduanya" is "both" after a noun too.
+_ORDINALS_WITH_NYA = frozenset(form for form in ORDINAL_FORMS if form.startswith("ke") and form.isalpha() and form != "kedua")  # fmt: skip
+
 
 def _ordinal_in(forms: tuple[str, ...], text_lower: str) -> bool:
-    return any(
-        entity_in(form, text_lower)
-        if form.isdigit()
-        else re.search(rf"\b{re.escape(form)}{_POSSESSIVE_AFTER.get(form, '')}\b", text_lower)
-        for form in forms
-    )
-
-
-# An Indonesian ordinal takes "-nya": "double-double ketiganya" is his third. Not "keduanya",
-# which means "both of them".
-_POSSESSIVE_AFTER = {form: "(?:nya)?" for form in ORDINAL_FORMS if form.startswith("ke") and form.isalpha() and form != "kedua"}  # fmt: skip
+    for form in forms:
+        if form.isdigit():
+            if entity_in(form, text_lower):
+                return True
+        elif re.search(rf"\b{re.escape(form)}\b", text_lower):
+            return True
+        elif form in _ORDINALS_WITH_NYA:
+            for m in re.finditer(rf"\b(\w+)\s+{form}nya\b", text_lower):
+                if m.group(1) not in STOPWORDS:
+                    return True
+    return False
 
 
 def _word_pattern(word: str) -> str:

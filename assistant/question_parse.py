@@ -86,7 +86,7 @@ SLOTS = [
     ("say", re.compile(r"\bwhat did .+ (?:say|tell|claim|think)\b|\bapa (?:kata|yang dikatakan|yang disampaikan|pendapat|komentar|tanggapan)\b", re.I)),
     # "What is the name of the airport …", "What are the names of the spammers …", "What stage
     # name did …", "What name was chosen …", "Apa nama yayasan …", "… namanya apa": a name.
-    ("who", re.compile(r"\bwho(?:m|se)?\b|\bsiapa(?:kah)?\b|\b(?:what|which) (?:is|was|are|were) (?:the |their |its |his |her )?(?:full |real |first |last )?names? of\b|\b(?:what|which) (?:(?:stage|pen|nick|code|brand|trade|ring|real|maiden|first|last|full|new|official|working) )?names?\b(?! of\b)|\bapa(?:kah)? nama\b|\bnama(?:nya)? apa(?:kah)?\b", re.I)),
+    ("who", re.compile(r"\bwho(?:m|se)?\b|\bsiapa(?:kah)?\b|\b(?:what|which) (?:is|was|are|were) (?:the |their |its |his |her )?(?:full |real |first |last )?names? of\b|\b(?:what|which) (?:(?:stage|pen|nick|code|brand|trade|ring|real|maiden|first|last|full|new|official|working) )?names? (?:did|does|do|was|were|is|are|has|had|will|would)\b|\bapa(?:kah)? nama(?:nya)?\b|\bnama(?:nya)? apa(?:kah)?\b", re.I)),
     # "Where does cancer rank among the causes of death?" asks a standing ("peringkat ketiga");
     # "Where did the top-ranked player grow up?" and "… the statue that stands …" ask a place.
     ("where", re.compile(r"\bwhere\b(?!\s+(?:do|does|did|will|would)\s+(?:\S+\s+){1,5}?(?:rank|stand)s?\b(?!-))|\b(?:di|dari|ke) ?mana(?:kah)?\b|\bwhich (?:city|country|state|town|place|region|island|stadium|venue)\b|\b(?:kota|negara(?: bagian)?|provinsi|pulau|daerah|tempat|wilayah|kabupaten) (?:apa|mana)\b|" + PLACE_KIND_APA, re.I)),
@@ -144,7 +144,7 @@ _ACRONYM_PLURAL = re.compile(r"^([A-Z]{2,})s$")
 # A name joined to a participle says where or by whom a thing is made or run: "Korean-built",
 # "US-based", "Chinese-owned". The name is the first part; news in either language writes it
 # apart ("buatan Korea Selatan", "based in the US").
-_MADE_IN = re.compile(r"^([A-Z][\w'’]*)-(?:built|made|based|owned|born|led|backed|funded|run|controlled|designed|produced|bred|trained|educated)$")  # fmt: skip
+_MADE_IN = re.compile(r"^([A-Z][\w'’]*)-(?:built|made|based|owned|born|led|backed|funded|run|controlled|designed|produced|bred|trained|educated|listed)$")  # fmt: skip
 
 
 def question_entities(question: str) -> list[str]:
@@ -158,9 +158,10 @@ def question_entities(question: str) -> list[str]:
     for m in _ENTITY.finditer(question):
         word = POSSESSIVE.sub("", m.group(0))  # "Rossi's" -> "Rossi"
         word = _ACRONYM_PLURAL.sub(r"\1", word)  # "CVs" -> "CV": news counts "lima CV"
-        word = _MADE_IN.sub(r"\1", word)  # "Korean-built" -> "Korean": "buatan Korea Selatan"
+        made_in = _MADE_IN.match(word)
+        word = made_in.group(1) if made_in else word  # "Korean-built": "buatan Korea Selatan"
         low = word.lower()
-        if low in QUESTION_WORDS or low in TITLE_WORDS or low in STOPWORDS:
+        if low in QUESTION_WORDS or low in TITLE_WORDS or (low in STOPWORDS and not (made_in and word.isupper())):  # fmt: skip
             continue
         if first_word and m.start() == first_word.start(1) and not word.isupper():
             possessive = word != m.group(0)  # "Zelensky's view on …" opens with a name
@@ -292,9 +293,7 @@ class ParsedQuestion:
     full_name: bool  # it asks a full or real name (`_FULL_NAME`), which initials do not give
     share: bool  # a count asked as a share (`_SHARE_ASKED`), which a percentage or fraction gives
     day: bool  # a date asked to the day (`_DAY_ASKED`), which a year or a month alone does not give
-    counts_things: (
-        bool  # things or people counted (`_THINGS_COUNTED`), which no sum of money counts
-    )
+    counts_things: bool  # things counted (`_THINGS_COUNTED`), which no sum gives
     words: frozenset[str]  # every word of the question, in lower case
 
 

@@ -46,8 +46,11 @@ from ingest.places import COUNTRIES, DEMONYMS
 _SUM = rf"(?:£|\$|€|¥|\bRp\.?)\s?\d|(?:\d|\b(?:{NUMBER_WORDS})\b)[\w.,\s]{{0,20}}?\b(?:dollars?|pounds?|euros?|rupiah|yen|dolar|euro|poundsterling|ringgit|yuan|rupees?|francs?)\b"  # fmt: skip
 # A measure's number, in digits or words, perhaps with its magnitude: "1,2 juta ", "two ".
 _AMOUNT = rf"(?:\b\d[\d.,]*|\b(?:{NUMBER_WORDS})\b)\s?(?:(?:juta|ribu|million|thousand)\s)?-?\s?"
+# "one in ten", "tiga dari empat": a count of one to ten before "in" or "dari" (no "juta dari
+# tiga donatur"), and no span of time after ("two in four minutes").
+_SMALL_CARDINALS = "one|two|three|four|five|six|seven|eight|nine|ten|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh"  # fmt: skip
 # A share: "9,36 persen", "93%", "10 per cent", "one in ten", "a quarter", "nearly a third", "separuh".
-_SHARE = re.compile(rf"(?:\d[\d.,]*|\b(?:{NUMBER_WORDS}))\s?(?:%|per ?cent\b|persen\b|percentage points?\b)|\b(?:\d{{1,2}}|{NUMBER_WORDS})\s+(?:in|out of|dari(?:\s+setiap)?)\s+(?:\d{{1,3}}|{NUMBER_WORDS}|seratus)\b|\b(?:a|one|two|three)[- ](?:quarters?|thirds?)\b|\b(?:half|seperempat|sepertiga|setengah|separuh|seperlima|(?:dua|tiga) per(?:tiga|empat))\b", re.I)  # fmt: skip
+_SHARE = re.compile(rf"(?:\d[\d.,]*|\b(?:{NUMBER_WORDS}))\s?(?:%|per ?cent\b|persen\b|percentage points?\b)|\b(?:\d{{1,2}}|{_SMALL_CARDINALS})\s+(?:in|out of|dari(?:\s+setiap)?)\s+(?:\d{{1,3}}|{_SMALL_CARDINALS}|twenty|hundred|seratus)\b(?!\s+(?:{'|'.join(TIME_WORDS)})\b)|\b(?:a|one|two|three)[- ](?:quarters?|thirds?)\b|\b(?:half|seperempat|sepertiga|setengah|separuh|seperlima|(?:dua|tiga) per(?:tiga|empat))\b", re.I)  # fmt: skip
 SLOT_FILLERS = {
     # Indonesian news gives an age after a person noun: "Wanita 28 tahun itu", "bocah 8 tahun".
     "age": re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\baged? \d{1,3}\b|\bage of \d{1,3}\b|\b(?:berusia|berumur|usia(?:nya)?|umur(?:nya)?) (?:sekitar |kurang lebih |ke\s?-\s?)?\d{1,3}\b|\b(?:pria|wanita|perempuan|lelaki|laki-laki|bocah|anak|remaja|pemuda|gadis|nenek|kakek|balita|bayi|ibu|bapak) \d{1,3} tahun\b(?!\s+(?:penjara|kurungan|lalu|silam|terakhir|lamanya|ke depan))|(?P<own>\b(?-i:[A-Z])[\w'’-]+, \d{1,3},|\(\d{1,3}\))", re.I),
@@ -136,9 +139,9 @@ def slot_filled(slot: str, sentence: str, q_entities: Sequence[str], passage: st
 # days" does not say how many weeks.
 # After the matched digit or number word: the rest of the number ("dua puluh", "10-12"), then
 # the unit.
-# Not a unit that names a year after it: "Harley Davidson Sportster 883 Tahun 2000" is a model
-# of 2000, no 883 years.
-_TIME_AFTER = re.compile(rf"(?:[\d.,:/]|\s*-\s*(?=\d)|\s*-?\s*(?:{NUMBER_WORDS}|belas)\b)*\s*(?:-\s*)?(?P<unit>{'|'.join(TIME_WORDS)})\b(?!\s+(?:19|20)\d\d\b)", re.I)  # fmt: skip
+# Not "Tahun" naming the year after it: "Harley Davidson Sportster 883 Tahun 2000" is a model of
+# 2000, no 883 years ("lima tahun 2019-2024" is five years).
+_TIME_AFTER = re.compile(rf"(?:[\d.,:/]|\s*-\s*(?=\d)|\s*-?\s*(?:{NUMBER_WORDS}|belas)\b)*\s*(?:-\s*)?(?P<unit>{'|'.join(TIME_WORDS)})\b(?!(?-i:(?<=Tahun))\s+(?:19|20)\d\d\b(?!\s*[-–]))", re.I)  # fmt: skip
 # "UU Nomor 31 Tahun 1999", "Perpres No 20 Tahun 2017": a law's number and year, not 31 years.
 _LAW_NUMBER = re.compile(r"\b(?:nomor|no\.?)\s*\d[\d.,]*\s+tahun\s+(?:19|20)\d\d\b", re.I)
 # A letter's or a decision's reference: "surat nomor S-781/MK.08/2017", "Kepmen No. 12/2017",
@@ -296,12 +299,29 @@ _YEAR_OF_A_NAME = re.compile(rf"\b(?!(?i:{MONTHS}|{DAYS})\b)([A-Z][\w'’-]*)\s+
 
 
 def _sums(sentence: str) -> list[tuple[int, int]]:
-    """The spans of the sums of money in a sentence, each with its whole amount: "$74,500"."""
+    """The spans of the sums of money in a sentence, each from its last number to its end:
+    "$74,500", "500 euros" (not "Three men stole 500 euros")."""
     spans = []
-    for m in re.finditer(_SUM, sentence, re.I):
-        amount = re.compile(r"[\d.,]*").match(sentence, m.end())
-        spans.append((m.start(), amount.end() if amount else m.end()))
+    for m in SLOT_FILLERS["money"].finditer(sentence):
+        start = m.start()
+        if (
+            m.group(0)[0].isdigit()
+            or not re.match(r"rp\b", m.group(0), re.I)
+            and m.group(0)[0].isalpha()
+        ):
+            # Written "500 euros", "20 miliar dolar": the sum is its last run of numbers and the
+            # currency after it.
+            numbers = list(_SUM_NUMBER.finditer(sentence, m.start(), m.end()))
+            run = len(numbers) - 1
+            while run > 0 and not sentence[numbers[run - 1].end() : numbers[run].start()].strip():
+                run -= 1
+            start = numbers[run].start()
+        spans.append((start, _AMOUNT_END.match(sentence, m.end()).end()))
     return spans
+
+
+_SUM_NUMBER = re.compile(rf"\d[\d.,]*|\b(?:{NUMBER_WORDS})\b", re.I)
+_AMOUNT_END = re.compile(r"[\d.,]*")
 
 
 def _run_around(sentence: str, start: int, end: int, char: str) -> tuple[int, int]:

@@ -54,11 +54,13 @@ class AnswerVerifier(Protocol):
         """The shortest phrase of the excerpt that answers the question, or "NONE"."""
 
 
-# The model's ways of saying the quote holds no answer: NONE as asked, or its Indonesian or a
-# plain "not stated", each alone or before punctuation ("NONE. The excerpt ..."). A phrase that
-# goes on ("None of the 12 passengers", "Tidak ada korban jiwa") is an answer.
+# The model's ways of saying the quote holds no answer: NONE as asked, or "tidak ada", alone or
+# before punctuation ("NONE. The excerpt ..."), since a phrase that goes on ("None of the 12
+# passengers", "Tidak ada korban jiwa") is an answer; and "not stated", "tidak disebutkan" or
+# "no answer", whatever follows. A bare "Tidak ada" is read as none, though it may answer "how
+# many died?": the quote is then shown only if the verdict was clear.
 _NO_ANSWER = re.compile(
-    r"(none|tidak ada|no answer|not (stated|mentioned|given)|tidak (disebutkan|dijelaskan))\s*($|[.,;:!()\-\n])",
+    r"(?:none|tidak ada)\s*(?:$|[.,;:!()\-\n])|no answer|not (?:stated|mentioned|given|specified)|tidak (?:disebutkan|dijelaskan|ada jawaban)",
     re.I,
 )
 

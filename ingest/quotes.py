@@ -27,7 +27,7 @@ OFFICE_SHORT_FORMS = {
     "menkominfo": "menteri komunikasi dan informatika", "menpar": "menteri pariwisata",
     "menko": "menteri koordinator", "menpan": "menteri pendayagunaan aparatur negara",
     "menristekdikti": "menteri riset teknologi dan pendidikan tinggi",
-    "menristek": "menteri riset dan teknologi", "mendes": "menteri desa",
+    "menristek": "menteri riset dan teknologi",
     "menpupr": "menteri pekerjaan umum dan perumahan rakyat",
     "menlhk": "menteri lingkungan hidup dan kehutanan", "menkop": "menteri koperasi",
     "menesdm": "menteri energi dan sumber daya mineral", "menpppa": "menteri pemberdayaan perempuan",

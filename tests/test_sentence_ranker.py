@@ -317,6 +317,8 @@ def test_an_office_written_short_is_its_role_across_languages():
 
     assert "menteri" in written_forms("Upacara yang dipimpin Menristekdikti Mohamad Nasir.")
     assert "menteri" not in written_forms("Upacara yang dipimpin rektor Mohamad Nasir.")
+    # Only offices news writes short: "Mendes" is a name ("Shawn Mendes").
+    assert "menteri" not in written_forms("Shawn Mendes tampil di Jakarta.")
     question = "Which minister led the flag ceremony at ITS Surabaya?"
     led = "Upacara bendera di ITS Surabaya yang dipimpin Menristekdikti Prof. H Mohamad Nasir."
     rector = "Upacara bendera di ITS Surabaya yang dipimpin rektor Prof. Joni Hermana."

@@ -88,6 +88,7 @@ def test_none_is_no_answer_however_it_is_written():
     assert not states_an_answer("NONE") and not states_an_answer(' "None." ') and not states_an_answer("")  # fmt: skip
     assert not states_an_answer("NONE. The excerpt gives this year's figure.")
     assert not states_an_answer("Tidak ada") and not states_an_answer("Not stated.")
+    assert not states_an_answer("Not mentioned in the excerpt.") and not states_an_answer("Tidak disebutkan dalam kutipan")  # fmt: skip
     assert states_an_answer("£4.2m") and states_an_answer("Nonetheless, 2019")
     assert states_an_answer("None of the 12 passengers") and states_an_answer("Tidak ada korban jiwa")  # fmt: skip
 
