@@ -403,8 +403,7 @@ def written_forms(text: str) -> set[str]:
     words too: "Menristekdikti" is a "menteri" (`ingest.quotes.OFFICE_SHORT_FORMS`)."""
     words = {w.lower() for w in WORD.findall(text)}
     words |= {w[:-3] for w in words if len(w) > 6 and w.endswith("nya")}
-    for word in words & OFFICE_SHORT_FORMS.keys():
-        words = words | set(OFFICE_SHORT_FORMS[word].split())
+    words |= {part for word in words & OFFICE_SHORT_FORMS.keys() for part in OFFICE_SHORT_FORMS[word].split()}  # fmt: skip
     return words | {stem_en(w) for w in words}
 
 

@@ -304,11 +304,7 @@ def _sums(sentence: str) -> list[tuple[int, int]]:
     spans = []
     for m in SLOT_FILLERS["money"].finditer(sentence):
         start = m.start()
-        if (
-            m.group(0)[0].isdigit()
-            or not re.match(r"rp\b", m.group(0), re.I)
-            and m.group(0)[0].isalpha()
-        ):
+        if not _CURRENCY_SIGN.match(m.group(0)):
             # Written "500 euros", "20 miliar dolar": the sum is its last run of numbers and the
             # currency after it.
             numbers = list(_SUM_NUMBER.finditer(sentence, m.start(), m.end()))
@@ -320,6 +316,7 @@ def _sums(sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
+_CURRENCY_SIGN = re.compile(r"[£$€¥]|rp\b", re.I)
 _SUM_NUMBER = re.compile(rf"\d[\d.,]*|\b(?:{NUMBER_WORDS})\b", re.I)
 _AMOUNT_END = re.compile(r"[\d.,]*")
 
