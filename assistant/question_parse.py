@@ -395,6 +395,8 @@ _ORDINALS_EN = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eight
 _ORDINALS_ID = ("kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh", "kedelapan", "kesembilan", "kesepuluh")  # fmt: skip
 _CARDINALS_EN = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _CARDINALS_ID = ("dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh")  # fmt: skip
+# One to ten in words, in both languages: "one in ten", "tiga dari empat".
+SMALL_CARDINALS = ("one", "satu", *_CARDINALS_EN, *_CARDINALS_ID)
 
 
 # An ordinal in the question and the ways a passage in either language may say it. Indonesian

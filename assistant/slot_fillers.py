@@ -34,6 +34,7 @@ from assistant.question_parse import (
     NUMBER,
     NUMBER_WORDS,
     QUESTION_WORDS,
+    SMALL_CARDINALS,
     TIME_WORDS,
     TITLE_WORDS,
     ParsedQuestion,
@@ -48,7 +49,7 @@ _SUM = rf"(?:£|\$|€|¥|\bRp\.?)\s?\d|(?:\d|\b(?:{NUMBER_WORDS})\b)[\w.,\s]{{0
 _AMOUNT = rf"(?:\b\d[\d.,]*|\b(?:{NUMBER_WORDS})\b)\s?(?:(?:juta|ribu|million|thousand)\s)?-?\s?"
 # "one in ten", "tiga dari empat": a count of one to ten before "in" or "dari" (no "juta dari
 # tiga donatur"), and no span of time after ("two in four minutes").
-_SMALL_CARDINALS = "one|two|three|four|five|six|seven|eight|nine|ten|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh"  # fmt: skip
+_SMALL_CARDINALS = "|".join(SMALL_CARDINALS)
 # A share: "9,36 persen", "93%", "10 per cent", "one in ten", "a quarter", "nearly a third", "separuh".
 _SHARE = re.compile(rf"(?:\d[\d.,]*|\b(?:{NUMBER_WORDS}))\s?(?:%|per ?cent\b|persen\b|percentage points?\b)|\b(?:\d{{1,2}}|{_SMALL_CARDINALS})\s+(?:in|out of|dari(?:\s+setiap)?)\s+(?:\d{{1,3}}|{_SMALL_CARDINALS}|twenty|hundred|seratus)\b(?!\s+(?:{'|'.join(TIME_WORDS)})\b)|\b(?:a|one|two|three)[- ](?:quarters?|thirds?)\b|\b(?:half|seperempat|sepertiga|setengah|separuh|seperlima|(?:dua|tiga) per(?:tiga|empat))\b", re.I)  # fmt: skip
 SLOT_FILLERS = {
